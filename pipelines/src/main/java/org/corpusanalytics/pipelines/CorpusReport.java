@@ -1,0 +1,2 @@
+package org.corpusanalytics.pipelines;
+public class CorpusReport { public static void main(String[] a) {} }
