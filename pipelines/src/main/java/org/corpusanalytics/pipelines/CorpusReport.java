@@ -1,2 +1,250 @@
 package org.corpusanalytics.pipelines;
-public class CorpusReport { public static void main(String[] a) {} }
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.corpusanalytics.transforms.dedup.DedupMode;
+import org.corpusanalytics.transforms.dedup.DedupedArticle;
+import org.corpusanalytics.transforms.dedup.DropDuplicateIds;
+import org.corpusanalytics.transforms.dedup.RemoveRepeatedSegments;
+import org.corpusanalytics.transforms.io.DateParser;
+import org.corpusanalytics.transforms.io.FieldMap;
+import org.corpusanalytics.transforms.io.InputFormat;
+import org.corpusanalytics.transforms.io.ReadArticles;
+import org.corpusanalytics.transforms.model.RejectedRecord;
+import org.corpusanalytics.transforms.ner.AnnotatedArticle;
+import org.corpusanalytics.transforms.ner.EntityRecognizer;
+import org.corpusanalytics.transforms.ner.RecognizeEntities;
+import org.corpusanalytics.transforms.ner.crf.CrfEntityRecognizer;
+import org.corpusanalytics.transforms.output.OutputFormat;
+import org.corpusanalytics.transforms.output.TableRows;
+import org.corpusanalytics.transforms.output.Tables;
+import org.corpusanalytics.transforms.output.WriteTable;
+import org.corpusanalytics.transforms.stats.CountComentions;
+import org.corpusanalytics.transforms.stats.CountEntities;
+import org.corpusanalytics.transforms.text.SentenceSplitter;
+
+/**
+ * The corpus report: read articles, remove repeated text, recognize entities, count entities and
+ * co-mentions, and write the tables.
+ *
+ * <pre>
+ * ReadArticles -> DropDuplicateIds -> RemoveRepeatedText -> RecognizeEntities
+ *   -> CountEntities, CountComentions, articles, segments, mentions, errors, summary
+ * </pre>
+ */
+public final class CorpusReport {
+  /** Table names, as folder names under {@code --output}. */
+  static final List<String> TABLES =
+      List.of("entities", "comentions", "articles", "segments", "mentions", "errors", "summary");
+
+  private CorpusReport() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the report; returns the process exit code. Errors are reported in one line, no trace. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.asList(args).contains("--help")) {
+      PipelineOptionsFactory.printHelp(out, CorpusReportOptions.class);
+      return 0;
+    }
+    CorpusReportOptions options;
+    Pipeline pipeline;
+    try {
+      PipelineOptionsFactory.register(CorpusReportOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(CorpusReportOptions.class);
+      configureDirectRunner(options);
+      checkInputsExist(options.getInput());
+      pipeline = Pipeline.create(options);
+      build(pipeline, options, new CrfEntityRecognizer());
+      clearPreviousOutput(options.getOutput());
+    } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+      err.println("corpus-analytics: " + e.getMessage());
+      err.println("Run with --help to list the options.");
+      return 2;
+    }
+    try {
+      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      out.println("corpus-analytics: " + state + "; tables in " + options.getOutput());
+      return state == PipelineResult.State.DONE ? 0 : 1;
+    } catch (RuntimeException e) {
+      err.println("corpus-analytics: the run failed: " + rootMessage(e));
+      return 1;
+    }
+  }
+
+  /** Builds the report's graph on {@code pipeline}. */
+  public static void build(
+      Pipeline pipeline, CorpusReportOptions options, EntityRecognizer recognizer) {
+    OutputFormat format = OutputFormat.parse(options.getOutputFormat());
+    DedupMode dedup = DedupMode.parse(options.getDedup());
+    SentenceSplitter splitter =
+        new SentenceSplitter().withMaxSentenceChars(options.getMaxSentenceChars());
+    long startedAt = System.currentTimeMillis();
+
+    ReadArticles.Result read =
+        pipeline.apply(
+            "ReadArticles",
+            ReadArticles.from(splitGlobs(options.getInput()))
+                .withFormat(
+                    options.getInputFormat().isEmpty()
+                        ? null
+                        : InputFormat.parse(options.getInputFormat()))
+                .withFieldMap(FieldMap.parse(options.getFieldMap()))
+                .withDateFormat(options.getDateFormat().isEmpty() ? null : options.getDateFormat())
+                .withMaxArticleChars(options.getMaxArticleChars()));
+
+    PCollectionTuple unique = read.articles().apply("DropDuplicateIds", DropDuplicateIds.create());
+    PCollection<DedupedArticle> deduped =
+        unique
+            .get(DropDuplicateIds.UNIQUE)
+            .apply(
+                "RemoveRepeatedText",
+                RemoveRepeatedSegments.create()
+                    .withMode(dedup)
+                    .withMinSegmentChars(options.getMinSegmentChars())
+                    .withSplitter(splitter));
+    PCollection<AnnotatedArticle> annotated =
+        deduped.apply(
+            "RecognizeEntities", RecognizeEntities.with(recognizer).withSplitter(splitter));
+
+    PCollection<Row> entities = annotated.apply("CountEntities", CountEntities.create());
+    PCollection<Row> comentions =
+        annotated.apply(
+            "CountComentions",
+            CountComentions.create().withMaxEntitiesPerArticle(options.getMaxEntitiesPerArticle()));
+    PCollection<RejectedRecord> errors =
+        PCollectionList.of(read.errors())
+            .and(unique.get(DropDuplicateIds.DUPLICATES))
+            .apply("AllErrors", Flatten.pCollections());
+
+    PCollection<Row> summary =
+        PCollectionList.of(
+                annotated.apply("ArticleTotals", ParDo.of(new SummarizeRun.ArticleTotalsFn())))
+            .and(errors.apply("CountErrors", SummarizeRun.countAs(SummarizeRun.ARTICLES_FAILED)))
+            .and(
+                entities.apply(
+                    "CountDistinctEntities", SummarizeRun.countAs(SummarizeRun.DISTINCT_ENTITIES)))
+            .apply(
+                "Summarize",
+                new SummarizeRun(options.getRunner().getSimpleName(), startedAt));
+
+    Writer writer = new Writer(options.getOutput(), format, options.getNumShards());
+    writer.write("entities", Tables.ENTITIES, entities);
+    writer.write("comentions", Tables.COMENTIONS, comentions);
+    writer.write(
+        "articles",
+        Tables.ARTICLES,
+        annotated.apply("ArticleRows", ParDo.of(new TableRows.ArticleRowsFn())));
+    writer.write(
+        "segments",
+        Tables.SEGMENTS,
+        deduped.apply("SegmentRows", ParDo.of(new TableRows.SegmentRowsFn())));
+    if (options.getEmitMentions()) {
+      writer.write(
+          "mentions",
+          Tables.MENTIONS,
+          annotated.apply("MentionRows", ParDo.of(new TableRows.MentionRowsFn())));
+    }
+    writer.write(
+        "errors", Tables.ERRORS, errors.apply("ErrorRows", ParDo.of(new TableRows.ErrorRowsFn())));
+    writer.write("summary", Tables.SUMMARY, summary);
+  }
+
+  private static final class Writer {
+    private final String outputDir;
+    private final OutputFormat format;
+    private final int numShards;
+
+    Writer(String outputDir, OutputFormat format, int numShards) {
+      this.outputDir = outputDir;
+      this.format = format;
+      this.numShards = numShards;
+    }
+
+    void write(String table, org.apache.beam.sdk.schemas.Schema schema, PCollection<Row> rows) {
+      rows.setRowSchema(schema);
+      // The summary is one row: always one file.
+      int shards = table.equals("summary") ? 1 : numShards;
+      rows.apply(
+          "Write " + table,
+          WriteTable.to(outputDir, table, schema).withFormat(format).withNumShards(shards));
+    }
+  }
+
+  static List<String> splitGlobs(String input) {
+    List<String> globs = new ArrayList<>();
+    for (String glob : input.split(",")) {
+      if (!glob.isBlank()) {
+        globs.add(glob.trim());
+      }
+    }
+    if (globs.isEmpty()) {
+      throw new IllegalArgumentException("--input names no files");
+    }
+    return globs;
+  }
+
+  /** Fails before the run, with the glob named, when an input matches nothing. */
+  private static void checkInputsExist(String input) throws IOException {
+    for (String glob : splitGlobs(input)) {
+      MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
+      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+        throw new IllegalArgumentException("--input " + glob + " matches no file");
+      }
+    }
+  }
+
+  /** Removes the files a previous run left in the table folders, so no stale shard survives. */
+  private static void clearPreviousOutput(String outputDir) throws IOException {
+    List<ResourceId> stale = new ArrayList<>();
+    for (String table : TABLES) {
+      MatchResult match =
+          FileSystems.match(
+              WriteTable.tableDir(outputDir, table) + "/part-*", EmptyMatchTreatment.ALLOW);
+      if (match.status() == MatchResult.Status.OK) {
+        for (MatchResult.Metadata m : match.metadata()) {
+          stale.add(m.resourceId());
+        }
+      }
+    }
+    FileSystems.delete(stale);
+  }
+
+  /** Outside tests the Direct runner need not re-check every element's immutability and coding. */
+  private static void configureDirectRunner(CorpusReportOptions options) {
+    if (options.getRunner() == DirectRunner.class) {
+      DirectOptions direct = options.as(DirectOptions.class);
+      direct.setEnforceImmutability(false);
+      direct.setEnforceEncodability(false);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}

@@ -4,11 +4,13 @@ import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
 import javax.annotation.Nullable;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * A place in the corpus's canonical order, which decides every keep-first choice: {@code published}
  * ascending with missing dates last, then article id, then character offset in the body.
  */
+@DefaultCoder(CanonicalPositionCoder.class)
 public final class CanonicalPosition implements Comparable<CanonicalPosition>, Serializable {
   private static final Comparator<CanonicalPosition> ORDER =
       Comparator.comparing(

@@ -19,7 +19,7 @@ public final class RejectedRecord implements Serializable {
   private long record;
   private String reason;
   private String message;
-  private @Nullable String excerpt;
+  @org.apache.avro.reflect.Nullable private @Nullable String excerpt;
 
   @SuppressWarnings("unused") // for AvroCoder
   private RejectedRecord() {

@@ -1,0 +1,99 @@
+package org.corpusanalytics.pipelines;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Options of the corpus report. {@code --help} prints them with their defaults. */
+public interface CorpusReportOptions extends PipelineOptions {
+  @Description(
+      "Input file globs, comma-separated. Compressed files (.gz, .bz2, .zst) are read transparently.")
+  @Validation.Required
+  String getInput();
+
+  void setInput(String value);
+
+  @Description(
+      "Input format: text (one article per file), jsonl or csv. Empty: detected from each file's"
+          + " extension (.jsonl/.ndjson/.json, .csv, anything else is text).")
+  @Default.String("")
+  String getInputFormat();
+
+  void setInputFormat(String value);
+
+  @Description(
+      "Input field names for jsonl and csv, as canonical=input pairs, e.g. body=content,published=date."
+          + " Canonical fields: id, title, body, published, source, url.")
+  @Default.String("")
+  String getFieldMap();
+
+  void setFieldMap(String value);
+
+  @Description(
+      "Extra java.time pattern for the published field, tried before ISO-8601, e.g. d-MMM-yyyy"
+          + " HH:mm:ss.SS for 26-FEB-1987 15:01:01.79.")
+  @Default.String("")
+  String getDateFormat();
+
+  void setDateFormat(String value);
+
+  @Description("Output directory; each table is written to OUTPUT/<table>/.")
+  @Validation.Required
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Output format: parquet or csv.")
+  @Default.String("parquet")
+  String getOutputFormat();
+
+  void setOutputFormat(String value);
+
+  @Description("Files per output table; 0 lets the runner decide.")
+  @Default.Integer(1)
+  int getNumShards();
+
+  void setNumShards(int value);
+
+  @Description(
+      "Repeated text removal: corpus (inside articles and across the corpus), article (inside"
+          + " articles only) or none.")
+  @Default.String("corpus")
+  String getDedup();
+
+  void setDedup(String value);
+
+  @Description("Sentences shorter than this many characters are never removed as repeats.")
+  @Default.Integer(30)
+  int getMinSegmentChars();
+
+  void setMinSegmentChars(int value);
+
+  @Description("Also write the mentions table: every mention with its offsets, text and entity.")
+  @Default.Boolean(false)
+  boolean getEmitMentions();
+
+  void setEmitMentions(boolean value);
+
+  @Description(
+      "At most this many distinct entities per article (the most mentioned) enter pair counting.")
+  @Default.Integer(100)
+  int getMaxEntitiesPerArticle();
+
+  void setMaxEntitiesPerArticle(int value);
+
+  @Description("Articles longer than this many characters are rejected as article_too_large.")
+  @Default.Integer(5_000_000)
+  int getMaxArticleChars();
+
+  void setMaxArticleChars(int value);
+
+  @Description(
+      "Sentences longer than this many characters are cut before tagging; the tagger's cost grows"
+          + " badly with sentence length.")
+  @Default.Integer(1000)
+  int getMaxSentenceChars();
+
+  void setMaxSentenceChars(int value);
+}

@@ -1,0 +1,96 @@
+package org.corpusanalytics.pipelines;
+
+import java.util.Map;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.corpusanalytics.transforms.ner.AnnotatedArticle;
+import org.corpusanalytics.transforms.output.Tables;
+import org.joda.time.Instant;
+
+/** The one-row {@code summary} table: corpus totals, the runner and the run's start and end. */
+final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, PCollection<Row>> {
+  static final String ARTICLES = "articles";
+  static final String ARTICLES_FAILED = "articles_failed";
+  static final String CHARS_IN = "chars_in";
+  static final String CHARS_REMOVED = "chars_removed";
+  static final String SENTENCES = "sentences";
+  static final String MENTIONS = "mentions";
+  static final String DISTINCT_ENTITIES = "distinct_entities";
+
+  private final String runner;
+  private final long startedAtMillis;
+
+  SummarizeRun(String runner, long startedAtMillis) {
+    this.runner = runner;
+    this.startedAtMillis = startedAtMillis;
+  }
+
+  /** Totals contributed by one article. */
+  static final class ArticleTotalsFn extends DoFn<AnnotatedArticle, KV<String, Long>> {
+    @ProcessElement
+    public void process(@Element AnnotatedArticle a, OutputReceiver<KV<String, Long>> out) {
+      out.output(KV.of(ARTICLES, 1L));
+      out.output(KV.of(CHARS_IN, a.chars()));
+      out.output(KV.of(CHARS_REMOVED, a.charsRemoved()));
+      out.output(KV.of(SENTENCES, (long) a.sentences()));
+      out.output(KV.of(MENTIONS, (long) a.mentions().size()));
+    }
+  }
+
+  /** Counts each element of a collection under {@code name}. */
+  static <T> MapElements<T, KV<String, Long>> countAs(String name) {
+    return MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+        .via(x -> KV.of(name, 1L));
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollectionList<KV<String, Long>> parts) {
+    PCollectionView<Map<String, Long>> totals =
+        parts
+            .apply("FlattenTotals", Flatten.pCollections())
+            .apply("SumTotals", Sum.longsPerKey())
+            .apply("TotalsAsView", View.asMap());
+    String runnerName = runner;
+    long started = startedAtMillis;
+    return parts
+        .getPipeline()
+        .apply("Once", Create.of(0))
+        .apply(
+            "SummaryRow",
+            ParDo.of(
+                    new DoFn<Integer, Row>() {
+                      @ProcessElement
+                      public void process(ProcessContext c) {
+                        Map<String, Long> t = c.sideInput(totals);
+                        c.output(
+                            Row.withSchema(Tables.SUMMARY)
+                                .addValues(
+                                    t.getOrDefault(ARTICLES, 0L),
+                                    t.getOrDefault(ARTICLES_FAILED, 0L),
+                                    t.getOrDefault(CHARS_IN, 0L),
+                                    t.getOrDefault(CHARS_REMOVED, 0L),
+                                    t.getOrDefault(SENTENCES, 0L),
+                                    t.getOrDefault(MENTIONS, 0L),
+                                    t.getOrDefault(DISTINCT_ENTITIES, 0L),
+                                    runnerName,
+                                    new Instant(started),
+                                    Instant.now())
+                                .build());
+                      }
+                    })
+                .withSideInputs(totals))
+        .setRowSchema(Tables.SUMMARY);
+  }
+}

@@ -1,0 +1,191 @@
+package org.corpusanalytics.pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.empty;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Runs the main class as a user would, and reads its tables back with DuckDB. */
+public class CorpusReportEndToEndTest {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+
+  static final Path TESTDATA = Paths.get("..", "testdata", "corpus").toAbsolutePath().normalize();
+  static final String ALL_TABLES_EXCEPT_SUMMARY = "entities comentions articles segments mentions errors";
+
+  private static String copy;
+  private static Path glued;
+  private static Path single;
+
+  @BeforeClass
+  public static void writeArticles() throws Exception {
+    String body =
+        Files.readString(TESTDATA.resolve("carter-fisheries.txt"), StandardCharsets.UTF_8);
+    // The test corpus holds the body scraped twice and glued without whitespace.
+    copy = body.substring(0, body.length() / 2);
+    assertThat(body, equalTo(copy + copy));
+    glued = TMP.newFolder("glued").toPath().resolve("carter.txt");
+    single = TMP.newFolder("single").toPath().resolve("carter.txt");
+    Files.writeString(glued, body, StandardCharsets.UTF_8);
+    Files.writeString(single, copy, StandardCharsets.UTF_8);
+  }
+
+  static Path runReport(String name, String... args) throws Exception {
+    Path out = TMP.getRoot().toPath().resolve(name);
+    String[] all = new String[args.length + 1];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--output=" + out;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        CorpusReport.run(
+            all, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, "UTF-8"));
+    assertThat("exit code; stderr: " + err.toString(StandardCharsets.UTF_8), code, equalTo(0));
+    return out;
+  }
+
+  @Test
+  public void aBodyScrapedTwiceCountsLikeOneCopy() throws Exception {
+    Path twice = runReport("twice", "--input=" + glued, "--outputFormat=csv", "--emitMentions=true");
+    Path once = runReport("once", "--input=" + single, "--outputFormat=csv", "--emitMentions=true");
+
+    List<List<String>> entities = DuckTables.rows(twice, "entities", "csv");
+    assertThat(entities, equalTo(DuckTables.rows(once, "entities", "csv")));
+    assertThat(entities, hasItem(List.of("Helen Carter", "PERSON", "4", "1")));
+    assertThat(
+        DuckTables.rows(twice, "comentions", "csv", "entity_a", "entity_b", "articles", "sentences"),
+        equalTo(DuckTables.rows(once, "comentions", "csv", "entity_a", "entity_b", "articles", "sentences")));
+
+    // The removed segments lie in the second copy and cover at least 98% of it.
+    List<List<String>> segments =
+        DuckTables.rows(twice, "segments", "csv", "start", "\"end\"", "reason", "kept_article_id");
+    assertThat(segments, not(empty()));
+    long covered = 0;
+    for (List<String> s : segments) {
+      int start = Integer.parseInt(s.get(0));
+      int end = Integer.parseInt(s.get(1));
+      assertThat(start, greaterThanOrEqualTo(copy.length()));
+      assertThat(end, lessThanOrEqualTo(2 * copy.length()));
+      assertThat(s.get(2), equalTo("repeat_in_article"));
+      assertThat(s.get(3), equalTo("carter"));
+      covered += end - start;
+    }
+    assertThat((double) covered / copy.length(), greaterThanOrEqualTo(0.98));
+
+    // Mentions point at the exact text of the body as read.
+    String body = Files.readString(glued, StandardCharsets.UTF_8);
+    for (List<String> m : DuckTables.rows(twice, "mentions", "csv", "start", "\"end\"", "text")) {
+      assertThat(body.substring(Integer.parseInt(m.get(0)), Integer.parseInt(m.get(1))),
+          equalTo(m.get(2)));
+    }
+  }
+
+  @Test
+  public void withoutDedupTheRepeatDoublesTheMentions() throws Exception {
+    Path dedup = runReport("dedup-corpus", "--input=" + glued, "--outputFormat=csv");
+    Path none = runReport("dedup-none", "--input=" + glued, "--outputFormat=csv", "--dedup=none");
+    long withDedup = Long.parseLong(DuckTables.rows(dedup, "summary", "csv", "mentions").get(0).get(0));
+    long without = Long.parseLong(DuckTables.rows(none, "summary", "csv", "mentions").get(0).get(0));
+    assertThat(withDedup * 2, equalTo(without));
+    assertThat(DuckTables.count(none, "segments", "csv", "true"), equalTo(0L));
+  }
+
+  @Test
+  public void parquetAndCsvHoldTheSameRows() throws Exception {
+    String input = TESTDATA + "/*";
+    Path parquet = runReport("parquet", "--input=" + input, "--emitMentions=true");
+    Path csv = runReport("csv", "--input=" + input, "--outputFormat=csv", "--emitMentions=true");
+    for (String table : ALL_TABLES_EXCEPT_SUMMARY.split(" ")) {
+      List<List<String>> fromParquet = DuckTables.rows(parquet, table, "parquet");
+      assertThat(table, DuckTables.rows(csv, table, "csv"), equalTo(fromParquet));
+      if (!table.equals("errors")) {
+        assertThat(table + " is empty", fromParquet, not(empty()));
+      }
+    }
+    String totals = "articles, articles_failed, chars_in, chars_removed, sentences, mentions, distinct_entities";
+    assertThat(
+        DuckTables.rows(csv, "summary", "csv", totals.split(", ")),
+        equalTo(DuckTables.rows(parquet, "summary", "parquet", totals.split(", "))));
+
+    assertThat(DuckTables.types(parquet, "entities", "parquet").get("mentions"), equalTo("BIGINT"));
+    assertThat(DuckTables.types(parquet, "comentions", "parquet").get("npmi"), equalTo("DOUBLE"));
+    assertThat(DuckTables.types(parquet, "articles", "parquet").get("published"), equalTo("DATE"));
+  }
+
+  @Test
+  public void boilerplateAndSyndicatedCopiesAreRemovedAcrossArticles() throws Exception {
+    Path out = runReport("corpus", "--input=" + TESTDATA + "/*", "--outputFormat=csv");
+    // The footer and the wire story are kept in the earliest article (wire-001) only.
+    List<List<String>> across =
+        DuckTables.rows(out, "segments", "csv", "article_id", "kept_article_id");
+    assertThat(across, hasItem(List.of("paper-017", "wire-001")));
+    assertThat(across, hasItem(List.of("wire-002", "wire-001")));
+    assertThat(across, hasItem(List.of("gz-1", "wire-001")));
+    assertThat(
+        DuckTables.rows(out, "articles", "csv", "article_id"),
+        equalTo(
+            List.of(List.of("blog-3"), List.of("carter-fisheries"), List.of("csv-1"),
+                List.of("csv-2"), List.of("gz-1"), List.of("paper-017"), List.of("wire-001"),
+                List.of("wire-002"))));
+    // The wire story's people are counted once although two articles carry it.
+    assertThat(
+        DuckTables.rows(out, "entities", "csv", "entity", "articles"),
+        hasItem(List.of("Laura Mendes", "1")));
+    List<List<String>> undated =
+        DuckTables.rows(out, "articles", "csv", "article_id", "published");
+    assertThat(undated, hasItem(java.util.Arrays.asList("blog-3", null)));
+    assertThat(undated, everyItem(not(hasItem("1970-01-01"))));
+  }
+
+  @Test
+  public void badOptionsAndMissingInputsFailWithOneClearLine() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        CorpusReport.run(
+            new String[] {"--input=" + TMP.getRoot() + "/nothing-here/*.txt", "--output=" + TMP.getRoot() + "/x"},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, "UTF-8"));
+    assertThat(code, equalTo(2));
+    assertThat(err.toString(StandardCharsets.UTF_8), containsString("nothing-here/*.txt matches no file"));
+
+    err.reset();
+    code =
+        CorpusReport.run(
+            new String[] {"--input=" + glued, "--output=" + TMP.getRoot() + "/y", "--dedup=sometimes"},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, "UTF-8"));
+    assertThat(code, equalTo(2));
+    assertThat(err.toString(StandardCharsets.UTF_8), containsString("--dedup must be one of"));
+    assertThat(err.toString(StandardCharsets.UTF_8), not(containsString("\tat ")));
+  }
+
+  @Test
+  public void helpListsEveryOptionWithItsDefault() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = CorpusReport.run(new String[] {"--help"}, new PrintStream(out, true, "UTF-8"), System.err);
+    assertThat(code, equalTo(0));
+    String help = out.toString(StandardCharsets.UTF_8);
+    for (String option :
+        List.of("--input", "--inputFormat", "--fieldMap", "--dateFormat", "--output",
+            "--outputFormat", "--dedup", "--minSegmentChars", "--emitMentions", "--numShards",
+            "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars")) {
+      assertThat(help, containsString(option + "="));
+    }
+    assertThat(help, containsString("Default: corpus"));
+  }
+}

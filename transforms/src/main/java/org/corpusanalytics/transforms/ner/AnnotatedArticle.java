@@ -1,0 +1,113 @@
+package org.corpusanalytics.transforms.ner;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.Nullable;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+
+/** What the statistics need of one article: its metadata, dedup figures and resolved mentions. */
+@DefaultCoder(AvroCoder.class)
+public final class AnnotatedArticle implements Serializable {
+  private String id;
+  @org.apache.avro.reflect.Nullable private @Nullable String title;
+  @org.apache.avro.reflect.Nullable private @Nullable Long publishedMillis;
+  @org.apache.avro.reflect.Nullable private @Nullable String source;
+  private long chars;
+  private long charsRemoved;
+  @org.apache.avro.reflect.Nullable private @Nullable String duplicateOf;
+  private int sentences;
+  private List<ResolvedMention> mentions;
+
+  @SuppressWarnings("unused") // for AvroCoder
+  private AnnotatedArticle() {
+    this("", null, null, null, 0, 0, null, 0, List.of());
+  }
+
+  public AnnotatedArticle(
+      String id,
+      @Nullable String title,
+      @Nullable Long publishedMillis,
+      @Nullable String source,
+      long chars,
+      long charsRemoved,
+      @Nullable String duplicateOf,
+      int sentences,
+      List<ResolvedMention> mentions) {
+    this.id = Objects.requireNonNull(id);
+    this.title = title;
+    this.publishedMillis = publishedMillis;
+    this.source = source;
+    this.chars = chars;
+    this.charsRemoved = charsRemoved;
+    this.duplicateOf = duplicateOf;
+    this.sentences = sentences;
+    this.mentions = mentions;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public @Nullable String title() {
+    return title;
+  }
+
+  public @Nullable Long publishedMillis() {
+    return publishedMillis;
+  }
+
+  public @Nullable String source() {
+    return source;
+  }
+
+  /** Length of the body as read, in UTF-16 chars. */
+  public long chars() {
+    return chars;
+  }
+
+  public long charsRemoved() {
+    return charsRemoved;
+  }
+
+  public @Nullable String duplicateOf() {
+    return duplicateOf;
+  }
+
+  /** Sentences that dedup kept. */
+  public int sentences() {
+    return sentences;
+  }
+
+  public List<ResolvedMention> mentions() {
+    return mentions;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof AnnotatedArticle)) {
+      return false;
+    }
+    AnnotatedArticle a = (AnnotatedArticle) o;
+    return chars == a.chars
+        && charsRemoved == a.charsRemoved
+        && sentences == a.sentences
+        && id.equals(a.id)
+        && Objects.equals(title, a.title)
+        && Objects.equals(publishedMillis, a.publishedMillis)
+        && Objects.equals(source, a.source)
+        && Objects.equals(duplicateOf, a.duplicateOf)
+        && mentions.equals(a.mentions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, chars, charsRemoved, sentences, mentions);
+  }
+
+  @Override
+  public String toString() {
+    return "AnnotatedArticle{" + id + ", " + sentences + " sentences, " + mentions + "}";
+  }
+}

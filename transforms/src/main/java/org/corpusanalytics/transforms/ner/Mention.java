@@ -1,0 +1,62 @@
+package org.corpusanalytics.transforms.ner;
+
+import java.io.Serializable;
+import java.util.Objects;
+import javax.annotation.Nullable;
+
+/** A recognized entity mention: a span [start, end) of the text given to the recognizer. */
+public final class Mention implements Serializable {
+  private final int start;
+  private final int end;
+  private final String text;
+  private final EntityType type;
+
+  public Mention(int start, int end, String text, EntityType type) {
+    if (start < 0 || end <= start) {
+      throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
+    }
+    this.start = start;
+    this.end = end;
+    this.text = Objects.requireNonNull(text);
+    this.type = Objects.requireNonNull(type);
+  }
+
+  public int start() {
+    return start;
+  }
+
+  public int end() {
+    return end;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public EntityType type() {
+    return type;
+  }
+
+  public Mention shifted(int delta) {
+    return new Mention(start + delta, end + delta, text, type);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof Mention)) {
+      return false;
+    }
+    Mention m = (Mention) o;
+    return start == m.start && end == m.end && text.equals(m.text) && type == m.type;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(start, end, text, type);
+  }
+
+  @Override
+  public String toString() {
+    return type + ":" + text + "[" + start + "," + end + ")";
+  }
+}

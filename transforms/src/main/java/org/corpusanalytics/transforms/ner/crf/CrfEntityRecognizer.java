@@ -1,0 +1,99 @@
+package org.corpusanalytics.transforms.ner.crf;
+
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.Nullable;
+import org.corpusanalytics.transforms.ner.EntityRecognizer;
+import org.corpusanalytics.transforms.ner.EntityType;
+import org.corpusanalytics.transforms.ner.Mention;
+
+/**
+ * Stanford CoreNLP's CRF tagger with the CoNLL 4-class distsim model (GPL-3.0-or-later; see the README).
+ */
+public final class CrfEntityRecognizer implements EntityRecognizer {
+  public static final String DEFAULT_MODEL =
+      "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+
+  /**
+   * Hyphenated words stay whole ("Kim Jong-un", "Anglo-French") as in the CoNLL training data; the
+   * default tokenizer splits them and the model then misses names.
+   */
+  static final String TOKENIZER_OPTIONS = "invertible=true,splitHyphenated=false";
+
+  private final String modelPath;
+
+  public CrfEntityRecognizer() {
+    this(DEFAULT_MODEL);
+  }
+
+  public CrfEntityRecognizer(String modelPath) {
+    this.modelPath = modelPath;
+  }
+
+  @Override
+  public void warmUp() {
+    SharedModels.get(modelPath);
+  }
+
+  @Override
+  public List<Mention> recognize(String sentence) {
+    List<Mention> mentions = new ArrayList<>();
+    if (sentence.isBlank()) {
+      return mentions;
+    }
+    CRFClassifier<CoreLabel> crf = SharedModels.get(modelPath);
+    for (List<CoreLabel> tokens : crf.classify(sentence)) {
+      collectSpans(sentence, tokens, mentions);
+    }
+    return mentions;
+  }
+
+  /** Joins runs of tokens with the same label; the 4-class model uses IO encoding. */
+  private static void collectSpans(String sentence, List<CoreLabel> tokens, List<Mention> out) {
+    EntityType current = null;
+    int start = -1;
+    int end = -1;
+    for (CoreLabel token : tokens) {
+      EntityType type = EntityType.fromLabel(token.get(CoreAnnotations.AnswerAnnotation.class));
+      if (type != current) {
+        add(sentence, current, start, end, out);
+        current = type;
+        start = token.beginPosition();
+      }
+      end = token.endPosition();
+    }
+    add(sentence, current, start, end, out);
+  }
+
+  private static void add(
+      String sentence, @Nullable EntityType type, int start, int end, List<Mention> out) {
+    if (type != null && start >= 0 && end > start && end <= sentence.length()) {
+      out.add(new Mention(start, end, sentence.substring(start, end), type));
+    }
+  }
+
+  /** One model per JVM: it is large (about 20 MB compressed) and its classify() is thread-safe. */
+  private static final class SharedModels {
+    private static volatile @Nullable CRFClassifier<CoreLabel> model;
+    private static @Nullable String loadedPath;
+
+    static CRFClassifier<CoreLabel> get(String path) {
+      CRFClassifier<CoreLabel> m = model;
+      if (m != null && path.equals(loadedPath)) {
+        return m;
+      }
+      synchronized (SharedModels.class) {
+        if (model == null || !path.equals(loadedPath)) {
+          CRFClassifier<CoreLabel> loaded = CRFClassifier.getClassifierNoExceptions(path);
+          loaded.flags.tokenizerOptions = TOKENIZER_OPTIONS;
+          loadedPath = path;
+          model = loaded;
+        }
+        return model;
+      }
+    }
+  }
+}

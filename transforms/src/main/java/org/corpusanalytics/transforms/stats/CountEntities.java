@@ -1,0 +1,59 @@
+package org.corpusanalytics.transforms.stats;
+
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.corpusanalytics.transforms.ner.AnnotatedArticle;
+import org.corpusanalytics.transforms.output.Tables;
+
+/** The {@code entities} table: mentions and articles per (entity, type), summed by a combiner. */
+public final class CountEntities extends PTransform<PCollection<AnnotatedArticle>, PCollection<Row>> {
+  public static CountEntities create() {
+    return new CountEntities();
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollection<AnnotatedArticle> articles) {
+    return articles
+        .apply("EmitEntityCounts", ParDo.of(new EmitFn()))
+        .apply("SumPerEntity", Combine.perKey(LongPairs.sum()))
+        .apply("ToEntityRows", ParDo.of(new ToRowFn()))
+        .setRowSchema(Tables.ENTITIES);
+  }
+
+  private static final class EmitFn
+      extends DoFn<AnnotatedArticle, KV<KV<String, String>, KV<Long, Long>>> {
+    @ProcessElement
+    public void process(
+        @Element AnnotatedArticle article,
+        OutputReceiver<KV<KV<String, String>, KV<Long, Long>>> out) {
+      for (Map.Entry<KV<String, String>, Long> e :
+          ArticleEntities.mentionsByEntityAndType(article).entrySet()) {
+        out.output(KV.of(e.getKey(), KV.of(e.getValue(), 1L)));
+      }
+    }
+  }
+
+  private static final class ToRowFn extends DoFn<KV<KV<String, String>, KV<Long, Long>>, Row> {
+    private static final Schema SCHEMA = Tables.ENTITIES;
+
+    @ProcessElement
+    public void process(
+        @Element KV<KV<String, String>, KV<Long, Long>> e, OutputReceiver<Row> out) {
+      out.output(
+          Row.withSchema(SCHEMA)
+              .addValues(
+                  e.getKey().getKey(),
+                  e.getKey().getValue(),
+                  e.getValue().getKey(),
+                  e.getValue().getValue())
+              .build());
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.corpusanalytics.transforms.text;
+
+import java.util.List;
+
+/**
+ * An article body cut into sentences, with the way back from each sentence to the body as read.
+ * Dedup and recognition both work on these sentences, so a sentence is the same string wherever it
+ * occurs, glued or not.
+ */
+public final class SegmentedText {
+  private final NormalizedText normalized;
+  private final List<Span> sentences;
+
+  SegmentedText(NormalizedText normalized, List<Span> sentences) {
+    this.normalized = normalized;
+    this.sentences = sentences;
+  }
+
+  /** Normalizes and splits {@code body}. */
+  public static SegmentedText of(String body, TextNormalizer normalizer, SentenceSplitter splitter) {
+    NormalizedText normalized = normalizer.normalize(body);
+    return new SegmentedText(normalized, splitter.split(normalized.text()));
+  }
+
+  public int size() {
+    return sentences.size();
+  }
+
+  /** The normalized text of sentence {@code i}. */
+  public String sentence(int i) {
+    Span s = sentences.get(i);
+    return normalized.text().substring(s.start(), s.end());
+  }
+
+  /** Offset in the original body where sentence {@code i} starts. */
+  public int originalStart(int i) {
+    return normalized.originalStart(sentences.get(i).start());
+  }
+
+  /** Offset in the original body where sentence {@code i} ends (exclusive). */
+  public int originalEnd(int i) {
+    return normalized.originalEnd(sentences.get(i).end());
+  }
+
+  /** Original start of the character at {@code offset} within sentence {@code i}. */
+  public int originalStart(int i, int offset) {
+    return normalized.originalStart(sentences.get(i).start() + offset);
+  }
+
+  /** Original end of a span of sentence {@code i} that ends at {@code offset} (exclusive). */
+  public int originalEnd(int i, int offset) {
+    return normalized.originalEnd(sentences.get(i).start() + offset);
+  }
+}
