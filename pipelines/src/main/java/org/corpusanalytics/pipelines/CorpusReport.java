@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -16,16 +18,15 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.corpusanalytics.transforms.dedup.DedupMode;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
 import org.corpusanalytics.transforms.dedup.DropDuplicateIds;
 import org.corpusanalytics.transforms.dedup.RemoveRepeatedSegments;
-import org.corpusanalytics.transforms.io.DateParser;
 import org.corpusanalytics.transforms.io.FieldMap;
 import org.corpusanalytics.transforms.io.InputFormat;
 import org.corpusanalytics.transforms.io.ReadArticles;
@@ -34,6 +35,7 @@ import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.EntityRecognizer;
 import org.corpusanalytics.transforms.ner.RecognizeEntities;
 import org.corpusanalytics.transforms.ner.crf.CrfEntityRecognizer;
+import org.corpusanalytics.transforms.output.CompleteTables;
 import org.corpusanalytics.transforms.output.OutputFormat;
 import org.corpusanalytics.transforms.output.TableRows;
 import org.corpusanalytics.transforms.output.Tables;
@@ -85,8 +87,16 @@ public final class CorpusReport {
     }
     try {
       PipelineResult.State state = pipeline.run().waitUntilFinish();
-      out.println("corpus-analytics: " + state + "; tables in " + options.getOutput());
-      return state == PipelineResult.State.DONE ? 0 : 1;
+      if (state != PipelineResult.State.DONE) {
+        err.println("corpus-analytics: the run ended " + state);
+        return 1;
+      }
+      completeTables(options);
+      out.println("corpus-analytics: done; tables in " + options.getOutput());
+      return 0;
+    } catch (IOException e) {
+      err.println("corpus-analytics: could not finish the tables: " + e.getMessage());
+      return 1;
     } catch (RuntimeException e) {
       err.println("corpus-analytics: the run failed: " + rootMessage(e));
       return 1;
@@ -182,14 +192,41 @@ public final class CorpusReport {
       this.numShards = numShards;
     }
 
-    void write(String table, org.apache.beam.sdk.schemas.Schema schema, PCollection<Row> rows) {
-      rows.setRowSchema(schema);
+    void write(String table, Schema schema, PCollection<Row> rows) {
+      if (!rows.hasSchema()) {
+        rows.setRowSchema(schema);
+      }
       // The summary is one row: always one file.
       int shards = table.equals("summary") ? 1 : numShards;
       rows.apply(
           "Write " + table,
           WriteTable.to(outputDir, table, schema).withFormat(format).withNumShards(shards));
     }
+  }
+
+  /** Gives every table written by this run a file, even when it has no rows. */
+  private static void completeTables(CorpusReportOptions options) throws IOException {
+    OutputFormat format = OutputFormat.parse(options.getOutputFormat());
+    for (Map.Entry<String, Schema> table : tables(options).entrySet()) {
+      CompleteTables.writeEmptyIfMissing(
+          options.getOutput(), table.getKey(), table.getValue(), format);
+      CompleteTables.removeEmptyTempDir(options.getOutput(), table.getKey());
+    }
+  }
+
+  /** The tables a run with these options writes, by folder name. */
+  static Map<String, Schema> tables(CorpusReportOptions options) {
+    Map<String, Schema> tables = new LinkedHashMap<>();
+    tables.put("entities", Tables.ENTITIES);
+    tables.put("comentions", Tables.COMENTIONS);
+    tables.put("articles", Tables.ARTICLES);
+    tables.put("segments", Tables.SEGMENTS);
+    if (options.getEmitMentions()) {
+      tables.put("mentions", Tables.MENTIONS);
+    }
+    tables.put("errors", Tables.ERRORS);
+    tables.put("summary", Tables.SUMMARY);
+    return tables;
   }
 
   static List<String> splitGlobs(String input) {

@@ -1,0 +1,67 @@
+package org.corpusanalytics.transforms.output;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/**
+ * Finishes the table folders after a run. Beam writes no file for an empty table, but readers such
+ * as DuckDB fail on a glob that matches nothing, so an empty table gets one file that holds just its
+ * header (CSV) or its schema (Parquet). Beam's empty temporary folders are removed.
+ */
+public final class CompleteTables {
+  private static final String BEAM_TEMP_DIR = ".temp-beam";
+
+  private CompleteTables() {}
+
+  public static void writeEmptyIfMissing(
+      String outputDir, String table, Schema schema, OutputFormat format) throws IOException {
+    String dir = WriteTable.tableDir(outputDir, table);
+    MatchResult existing = FileSystems.match(dir + "/part-*", EmptyMatchTreatment.ALLOW);
+    if (existing.status() == MatchResult.Status.OK && !existing.metadata().isEmpty()) {
+      return;
+    }
+    ResourceId file =
+        FileSystems.matchNewResource(dir + "/part-00000-of-00001" + format.suffix(), false);
+    try (WritableByteChannel channel = FileSystems.create(file, MimeTypes.BINARY)) {
+      if (format == OutputFormat.CSV) {
+        channel.write(
+            ByteBuffer.wrap((CsvCells.header(schema) + "\n").getBytes(StandardCharsets.UTF_8)));
+      } else {
+        ParquetIO.Sink sink = ParquetIO.sink(AvroRows.avroSchema(table, schema));
+        sink.open(channel);
+        sink.flush();
+      }
+    }
+  }
+
+  /** Removes Beam's empty temporary folder of a table on a local file system. */
+  public static void removeEmptyTempDir(String outputDir, String table) throws IOException {
+    String dir = WriteTable.tableDir(outputDir, table);
+    if (dir.contains("://") && !dir.startsWith("file://")) {
+      return; // object stores have no empty folders to tidy
+    }
+    Path temp = Paths.get(dir.replaceFirst("^file://", "")).resolve(BEAM_TEMP_DIR);
+    if (!Files.isDirectory(temp)) {
+      return;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(temp)) {
+      if (entries.iterator().hasNext()) {
+        return;
+      }
+    }
+    Files.delete(temp);
+  }
+}
