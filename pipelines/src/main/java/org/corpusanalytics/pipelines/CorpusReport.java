@@ -76,6 +76,7 @@ public final class CorpusReport {
       PipelineOptionsFactory.register(CorpusReportOptions.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(CorpusReportOptions.class);
       configureDirectRunner(options);
+      FlinkSubmission.configure(options);
       checkInputsExist(options.getInput());
       pipeline = Pipeline.create(options);
       build(pipeline, options, new CrfEntityRecognizer());
