@@ -14,7 +14,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -43,6 +42,7 @@ import org.corpusanalytics.transforms.output.WriteTable;
 import org.corpusanalytics.transforms.stats.CountComentions;
 import org.corpusanalytics.transforms.stats.CountEntities;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
+import org.corpusanalytics.transforms.window.FilterPublished;
 
 /**
  * The corpus report: read articles, remove repeated text, recognize entities, count entities and
@@ -54,10 +54,6 @@ import org.corpusanalytics.transforms.text.SentenceSplitter;
  * </pre>
  */
 public final class CorpusReport {
-  /** Table names, as folder names under {@code --output}. */
-  static final List<String> TABLES =
-      List.of("entities", "comentions", "articles", "segments", "mentions", "errors", "summary");
-
   private CorpusReport() {}
 
   public static void main(String[] args) {
@@ -72,41 +68,49 @@ public final class CorpusReport {
     }
     CorpusReportOptions options;
     Pipeline pipeline;
+    ScheduledRun schedule = null;
     try {
       PipelineOptionsFactory.register(CorpusReportOptions.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(CorpusReportOptions.class);
       configureDirectRunner(options);
       FlinkSubmission.configure(options);
       checkInputsExist(options.getInput());
+      schedule = ScheduledRun.prepare(options);
       pipeline = Pipeline.create(options);
-      build(pipeline, options, new CrfEntityRecognizer());
-      clearPreviousOutput(options.getOutput());
+      build(pipeline, options, new CrfEntityRecognizer(), schedule.outputDir());
     } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+      if (schedule != null) {
+        schedule.abort();
+      }
       err.println("corpus-analytics: " + e.getMessage());
       err.println("Run with --help to list the options.");
       return 2;
     }
     try {
-      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      PipelineResult.State state = schedule.run(pipeline, out);
       if (state != PipelineResult.State.DONE) {
+        schedule.abort();
         err.println("corpus-analytics: the run ended " + state);
         return 1;
       }
-      completeTables(options);
-      out.println("corpus-analytics: done; tables in " + options.getOutput());
+      completeTables(options, schedule.outputDir());
+      schedule.publish(options, tables(options).keySet());
+      out.println("corpus-analytics: done; tables in " + schedule.partitionDir());
       return 0;
     } catch (IOException e) {
+      schedule.abort();
       err.println("corpus-analytics: could not finish the tables: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
+      schedule.abort();
       err.println("corpus-analytics: the run failed: " + rootMessage(e));
       return 1;
     }
   }
 
-  /** Builds the report's graph on {@code pipeline}. */
+  /** Builds the report's graph on {@code pipeline}, writing every table under {@code outputDir}. */
   public static void build(
-      Pipeline pipeline, CorpusReportOptions options, EntityRecognizer recognizer) {
+      Pipeline pipeline, CorpusReportOptions options, EntityRecognizer recognizer, String outputDir) {
     OutputFormat format = OutputFormat.parse(options.getOutputFormat());
     DedupMode dedup = DedupMode.parse(options.getDedup());
     SentenceSplitter splitter =
@@ -125,7 +129,11 @@ public final class CorpusReport {
                 .withDateFormat(options.getDateFormat().isEmpty() ? null : options.getDateFormat())
                 .withMaxArticleChars(options.getMaxArticleChars()));
 
-    PCollectionTuple unique = read.articles().apply("DropDuplicateIds", DropDuplicateIds.create());
+    PCollectionTuple windowed =
+        read.articles()
+            .apply("FilterPublished", FilterPublished.in(ScheduledOutputs.window(options)));
+    PCollectionTuple unique =
+        windowed.get(FilterPublished.KEPT).apply("DropDuplicateIds", DropDuplicateIds.create());
     PCollection<DedupedArticle> deduped =
         unique
             .get(DropDuplicateIds.UNIQUE)
@@ -153,6 +161,7 @@ public final class CorpusReport {
         PCollectionList.of(
                 annotated.apply("ArticleTotals", ParDo.of(new SummarizeRun.ArticleTotalsFn())))
             .and(errors.apply("CountErrors", SummarizeRun.countAs(SummarizeRun.ARTICLES_FAILED)))
+            .and(windowed.get(FilterPublished.EXCLUDED))
             .and(
                 entities.apply(
                     "CountDistinctEntities", SummarizeRun.countAs(SummarizeRun.DISTINCT_ENTITIES)))
@@ -160,7 +169,7 @@ public final class CorpusReport {
                 "Summarize",
                 new SummarizeRun(options.getRunner().getSimpleName(), startedAt));
 
-    Writer writer = new Writer(options.getOutput(), format, options.getNumShards());
+    Writer writer = new Writer(outputDir, format, options.getNumShards());
     writer.write("entities", Tables.ENTITIES, entities);
     writer.write("comentions", Tables.COMENTIONS, comentions);
     writer.write(
@@ -180,6 +189,9 @@ public final class CorpusReport {
     writer.write(
         "errors", Tables.ERRORS, errors.apply("ErrorRows", ParDo.of(new TableRows.ErrorRowsFn())));
     writer.write("summary", Tables.SUMMARY, summary);
+    ScheduledOutputs.expand(
+            options, outputDir, splitter, deduped, annotated, entities, comentions, summary)
+        .forEach((table, rows) -> writer.write(table, rows.getSchema(), rows));
   }
 
   private static final class Writer {
@@ -206,12 +218,12 @@ public final class CorpusReport {
   }
 
   /** Gives every table written by this run a file, even when it has no rows. */
-  private static void completeTables(CorpusReportOptions options) throws IOException {
+  private static void completeTables(CorpusReportOptions options, String outputDir)
+      throws IOException {
     OutputFormat format = OutputFormat.parse(options.getOutputFormat());
     for (Map.Entry<String, Schema> table : tables(options).entrySet()) {
-      CompleteTables.writeEmptyIfMissing(
-          options.getOutput(), table.getKey(), table.getValue(), format);
-      CompleteTables.removeEmptyTempDir(options.getOutput(), table.getKey());
+      CompleteTables.writeEmptyIfMissing(outputDir, table.getKey(), table.getValue(), format);
+      CompleteTables.removeEmptyTempDir(outputDir, table.getKey());
     }
   }
 
@@ -227,6 +239,7 @@ public final class CorpusReport {
     }
     tables.put("errors", Tables.ERRORS);
     tables.put("summary", Tables.SUMMARY);
+    tables.putAll(ScheduledOutputs.tables(options));
     return tables;
   }
 
@@ -253,28 +266,13 @@ public final class CorpusReport {
     }
   }
 
-  /** Removes the files a previous run left in the table folders, so no stale shard survives. */
-  private static void clearPreviousOutput(String outputDir) throws IOException {
-    List<ResourceId> stale = new ArrayList<>();
-    for (String table : TABLES) {
-      MatchResult match =
-          FileSystems.match(
-              WriteTable.tableDir(outputDir, table) + "/part-*", EmptyMatchTreatment.ALLOW);
-      if (match.status() == MatchResult.Status.OK) {
-        for (MatchResult.Metadata m : match.metadata()) {
-          stale.add(m.resourceId());
-        }
-      }
-    }
-    FileSystems.delete(stale);
-  }
-
   /** Outside tests the Direct runner need not re-check every element's immutability and coding. */
   private static void configureDirectRunner(CorpusReportOptions options) {
     if (options.getRunner() == DirectRunner.class) {
       DirectOptions direct = options.as(DirectOptions.class);
       direct.setEnforceImmutability(false);
       direct.setEnforceEncodability(false);
+      direct.setBlockOnRun(false); // so RunProgress can print progress while the run goes on
     }
   }
 

@@ -46,17 +46,21 @@ public class CorpusReportEndToEndTest {
     Files.writeString(single, copy, StandardCharsets.UTF_8);
   }
 
+  static final String RUN_DATE = "2024-03-10";
+
+  /** Runs the report into {@code TMP/name} for {@link #RUN_DATE}; returns the partition. */
   static Path runReport(String name, String... args) throws Exception {
     Path out = TMP.getRoot().toPath().resolve(name);
-    String[] all = new String[args.length + 1];
+    String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--output=" + out;
+    all[args.length + 1] = "--runDate=" + RUN_DATE;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         CorpusReport.run(
             all, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, "UTF-8"));
     assertThat("exit code; stderr: " + err.toString(StandardCharsets.UTF_8), code, equalTo(0));
-    return out;
+    return out.resolve("run_date=" + RUN_DATE);
   }
 
   @Test
@@ -183,7 +187,8 @@ public class CorpusReportEndToEndTest {
     for (String option :
         List.of("--input", "--inputFormat", "--fieldMap", "--dateFormat", "--output",
             "--outputFormat", "--dedup", "--minSegmentChars", "--emitMentions", "--numShards",
-            "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars")) {
+            "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars", "--runDate",
+            "--publishedFrom", "--publishedTo", "--compareTo")) {
       assertThat(help, containsString(option + "="));
     }
     assertThat(help, containsString("Default: corpus"));

@@ -78,8 +78,41 @@ public final class Tables {
           .addInt64Field("sentences")
           .addInt64Field("mentions")
           .addInt64Field("distinct_entities")
+          .addInt64Field("articles_undated")
+          .addInt64Field("articles_outside_window")
           .addStringField("runner")
           .addDateTimeField("started_at")
           .addDateTimeField("finished_at")
+          .build();
+
+  // Scheduled reports: per-day and per-source entity counts, and movers against an earlier run.
+
+  public static final Schema ENTITY_DAILY =
+      Schema.builder()
+          .addField("date", DATE)
+          .addStringField("entity")
+          .addStringField("type")
+          .addInt64Field("mentions")
+          .addInt64Field("articles")
+          .build();
+
+  /** {@code source} is null for articles without a source. */
+  public static final Schema ENTITY_SOURCES =
+      Schema.builder()
+          .addNullableField("source", FieldType.STRING)
+          .addStringField("entity")
+          .addStringField("type")
+          .addInt64Field("mentions")
+          .addInt64Field("articles")
+          .build();
+
+  public static final Schema MOVERS =
+      Schema.builder()
+          .addStringField("entity")
+          .addStringField("type")
+          .addInt64Field("articles_before")
+          .addInt64Field("articles_now")
+          .addDoubleField("change")
+          .addDoubleField("g2")
           .build();
 }
