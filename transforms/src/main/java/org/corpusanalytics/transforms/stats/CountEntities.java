@@ -4,6 +4,7 @@ import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -12,7 +13,10 @@ import org.apache.beam.sdk.values.Row;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.output.Tables;
 
-/** The {@code entities} table: mentions and articles per (entity, type), summed by a combiner. */
+/**
+ * The {@code entities} table: mentions and articles per (entity, type), summed by a combiner.
+ * Near-duplicate articles (those with a {@code duplicateOf}) are not counted.
+ */
 public final class CountEntities extends PTransform<PCollection<AnnotatedArticle>, PCollection<Row>> {
   public static CountEntities create() {
     return new CountEntities();
@@ -21,6 +25,7 @@ public final class CountEntities extends PTransform<PCollection<AnnotatedArticle
   @Override
   public PCollection<Row> expand(PCollection<AnnotatedArticle> articles) {
     return articles
+        .apply("SkipNearDuplicates", Filter.by(ArticleEntities::isCounted))
         .apply("EmitEntityCounts", ParDo.of(new EmitFn()))
         .apply("SumPerEntity", Combine.perKey(LongPairs.sum()))
         .apply("ToEntityRows", ParDo.of(new ToRowFn()))
