@@ -26,7 +26,7 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
  * repeats only.
  *
  * <p><b>Near-duplicate pairs</b>: the true pairs are all pairs of articles whose word 5-gram
- * shingle sets (as strings, not hashed) have Jaccard similarity at least the threshold, found
+ * shingle sets (the shingle strings, under a hash of their own, not the pipeline's) have Jaccard similarity at least the threshold, found
  * exhaustively with prefix filtering. A true pair is found when both articles end in the same
  * cluster (same kept article). A marked pair (article, duplicate_of) is correct when its similarity
  * is at least the threshold or both lie in one connected component of true pairs (a chain).
@@ -49,6 +49,7 @@ final class DedupScores {
 
   // Segment figures, in characters.
   long truthChars;
+  long countedTruthRemoved;
   long removedChars;
   long removedInTruth;
   long removedJustified;
@@ -75,8 +76,6 @@ final class DedupScores {
   double segmentRecall() {
     return truthChars == 0 ? 1.0 : (double) countedTruthRemoved / truthChars;
   }
-
-  long countedTruthRemoved;
 
   double pairPrecision() {
     return markedPairs == 0 ? 1.0 : (double) markedCorrect / markedPairs;
@@ -190,17 +189,18 @@ final class DedupScores {
     Shingles shingles = new Shingles();
     List<Article> articles = injected.articles;
     Map<String, Integer> index = new HashMap<>();
-    Map<String, Integer> dictionary = new HashMap<>();
-    int[][] sets = new int[articles.size()][];
+    // Each shingle string as a 64-bit FNV-1a hash (not the pipeline's hashing), sorted.
+    long[][] sets = new long[articles.size()][];
     for (int i = 0; i < articles.size(); i++) {
       index.put(articles.get(i).id(), i);
-      Set<Integer> ids = new HashSet<>();
-      for (String s : shingles.shingleStrings(articles.get(i).body())) {
-        ids.add(dictionary.computeIfAbsent(s, k -> dictionary.size()));
-      }
-      sets[i] = ids.stream().mapToInt(Integer::intValue).sorted().toArray();
+      sets[i] =
+          shingles.shingleStrings(articles.get(i).body()).stream()
+              .mapToLong(DedupScores::fnv)
+              .sorted()
+              .distinct()
+              .toArray();
     }
-    List<int[]> pairs = similarPairs(sets, dictionary.size(), threshold);
+    List<int[]> pairs = similarPairs(sets, threshold);
 
     int[] parent = new int[articles.size()];
     for (int i = 0; i < parent.length; i++) {
@@ -266,7 +266,15 @@ final class DedupScores {
     return ((long) Math.min(a, b) << 32) | Math.max(a, b);
   }
 
-  static double jaccard(int[] a, int[] b) {
+  static long fnv(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  static double jaccard(long[] a, long[] b) {
     int i = 0;
     int j = 0;
     int common = 0;
@@ -290,22 +298,54 @@ final class DedupScores {
    * ordered rarest first, two such sets share a token among the first {@code |x| - ceil(t |x|) + 1}
    * of either. Exact.
    */
-  static List<int[]> similarPairs(int[][] sets, int tokens, double t) {
-    int[] df = new int[tokens];
-    for (int[] s : sets) {
-      for (int tok : s) {
-        df[tok]++;
+  static List<int[]> similarPairs(long[][] sets, double t) {
+    int total = 0;
+    for (long[] s : sets) {
+      total += s.length;
+    }
+    long[] all = new long[total];
+    int k0 = 0;
+    for (long[] s : sets) {
+      System.arraycopy(s, 0, all, k0, s.length);
+      k0 += s.length;
+    }
+    Arrays.sort(all);
+    int distinct = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        distinct++;
       }
     }
-    Map<Integer, List<Integer>> inverted = new HashMap<>();
+    long[] tokens = new long[distinct];
+    int[] df = new int[distinct];
+    int d = -1;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        tokens[++d] = all[i];
+      }
+      df[d]++;
+    }
+    all = null;
+    Map<Long, List<Integer>> inverted = new HashMap<>();
     List<int[]> out = new ArrayList<>();
     for (int x = 0; x < sets.length; x++) {
-      int[] s = sets[x];
+      long[] s = sets[x];
       if (s.length == 0) {
         continue;
       }
-      Integer[] byRarity = Arrays.stream(s).boxed().toArray(Integer[]::new);
-      Arrays.sort(byRarity, (p, q) -> df[p] != df[q] ? Integer.compare(df[p], df[q]) : p - q);
+      long[] byRarity = s.clone();
+      int[] rarity = new int[s.length];
+      Integer[] order = new Integer[s.length];
+      for (int i = 0; i < s.length; i++) {
+        rarity[i] = df[Arrays.binarySearch(tokens, s[i])];
+        order[i] = i;
+      }
+      Arrays.sort(
+          order,
+          (p, q) -> rarity[p] != rarity[q] ? Integer.compare(rarity[p], rarity[q]) : Long.compare(s[p], s[q]));
+      for (int i = 0; i < s.length; i++) {
+        byRarity[i] = s[order[i]];
+      }
       int prefix = s.length - (int) Math.ceil(t * s.length - 1e-9) + 1;
       Set<Integer> candidates = new HashSet<>();
       for (int k = 0; k < prefix; k++) {

@@ -111,6 +111,14 @@ public final class EvaluateDedup {
 
     void setNearDuplicateThreshold(double value);
 
+    @Description(
+        "Use only the first this many articles in canonical order (0: all); the Direct runner"
+            + " needs tens of milliseconds per distinct key, so keep it to a few hundred there.")
+    @Default.Integer(0)
+    int getMaxArticles();
+
+    void setMaxArticles(int value);
+
     @Description("Seed of the injection.")
     @Default.Long(20240601L)
     long getSeed();
@@ -288,7 +296,12 @@ public final class EvaluateDedup {
     for (Article a : articles) {
       byId.merge(a.id(), a, (x, y) -> DuplicateInjector.CANONICAL.compare(x, y) <= 0 ? x : y);
     }
-    return new ArrayList<>(byId.values());
+    List<Article> unique = new ArrayList<>(byId.values());
+    unique.sort(DuplicateInjector.CANONICAL);
+    if (options.getMaxArticles() > 0 && unique.size() > options.getMaxArticles()) {
+      return new ArrayList<>(unique.subList(0, options.getMaxArticles()));
+    }
+    return unique;
   }
 
   /** Runs the report's dedup stage on the articles; returns each article's output by id. */

@@ -87,6 +87,25 @@ public final class RepeatPlanner implements Serializable {
     return -1;
   }
 
+  /** Articles with more sentences skip the search for copies inside sentences. */
+  static final int MAX_CONTAINMENT_SENTENCES = 400;
+
+  /** The first index of {@code needle} in {@code hay} that starts and ends at word boundaries. */
+  static int indexOfWords(String hay, String needle) {
+    int from = 0;
+    while (true) {
+      int at = hay.indexOf(needle, from);
+      if (at < 0) {
+        return -1;
+      }
+      int end = at + needle.length();
+      if ((at == 0 || hay.charAt(at - 1) == ' ') && (end == hay.length() || hay.charAt(end) == ' ')) {
+        return at;
+      }
+      from = at + 1;
+    }
+  }
+
   /** Which sentences copy earlier text of the same article, and which part of them. */
   private final class Copies {
     final SegmentedText text;
@@ -135,7 +154,58 @@ public final class RepeatPlanner implements Serializable {
           }
         }
       }
+      findContainedCopies();
       markSecondCopyOfDoubledBody();
+    }
+
+    /**
+     * A repeated paragraph whose edges run into its neighbours (no full stop before it, or a
+     * lower-case word after it) hides inside a longer sentence: {@code "Revs 1.2 mln NOTE: Net
+     * excludes gains."}. A sentence that contains an earlier sentence of the article (of at least
+     * {@code minSegmentChars}), at word boundaries, loses that part; a sentence contained in an
+     * earlier one goes whole. Quadratic in sentences, so skipped beyond {@link
+     * #MAX_CONTAINMENT_SENTENCES}.
+     */
+    private void findContainedCopies() {
+      int n = text.size();
+      if (n > MAX_CONTAINMENT_SENTENCES) {
+        return;
+      }
+      for (int i = 1; i < n; i++) {
+        if (source[i] >= 0) {
+          continue;
+        }
+        String si = text.sentence(i);
+        int bestJ = -1;
+        int bestStart = 0;
+        int bestLength = 0;
+        for (int j = 0; j < i; j++) {
+          if (isWhole(j)) {
+            continue;
+          }
+          String sj = text.sentence(j);
+          if (sj.length() >= minSegmentChars && sj.length() < si.length()) {
+            int at = indexOfWords(si, sj);
+            if (at >= 0 && sj.length() > bestLength) {
+              bestJ = j;
+              bestStart = at;
+              bestLength = sj.length();
+            }
+          } else if (si.length() >= minSegmentChars
+              && si.length() < sj.length()
+              && si.length() > bestLength
+              && indexOfWords(sj, si) >= 0) {
+            bestJ = j;
+            bestStart = 0;
+            bestLength = si.length();
+          }
+        }
+        if (bestJ >= 0) {
+          source[i] = bestJ;
+          partStart[i] = bestStart;
+          partEnd[i] = bestStart + bestLength;
+        }
+      }
     }
 
     /**
