@@ -22,10 +22,10 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
+import org.corpusanalytics.transforms.dedup.DedupArticles;
 import org.corpusanalytics.transforms.dedup.DedupMode;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
 import org.corpusanalytics.transforms.dedup.DropDuplicateIds;
-import org.corpusanalytics.transforms.dedup.RemoveRepeatedSegments;
 import org.corpusanalytics.transforms.io.FieldMap;
 import org.corpusanalytics.transforms.io.InputFormat;
 import org.corpusanalytics.transforms.io.ReadArticles;
@@ -50,7 +50,8 @@ import org.corpusanalytics.transforms.window.FilterPublished;
  *
  * <pre>
  * ReadArticles -> DropDuplicateIds -> RemoveRepeatedText -> RecognizeEntities
- *   -> CountEntities, CountComentions, articles, segments, mentions, errors, summary
+ *   -> CountEntities, CountComentions, articles, segments, repeated_segments, mentions, errors,
+ *      summary
  * </pre>
  */
 public final class CorpusReport {
@@ -134,15 +135,17 @@ public final class CorpusReport {
             .apply("FilterPublished", FilterPublished.in(ScheduledOutputs.window(options)));
     PCollectionTuple unique =
         windowed.get(FilterPublished.KEPT).apply("DropDuplicateIds", DropDuplicateIds.create());
-    PCollection<DedupedArticle> deduped =
+    DedupArticles.Result dedupResult =
         unique
             .get(DropDuplicateIds.UNIQUE)
             .apply(
                 "RemoveRepeatedText",
-                RemoveRepeatedSegments.create()
+                DedupArticles.create()
                     .withMode(dedup)
                     .withMinSegmentChars(options.getMinSegmentChars())
-                    .withSplitter(splitter));
+                    .withSplitter(splitter)
+                    .withNearDuplicateThreshold(options.getNearDuplicateThreshold()));
+    PCollection<DedupedArticle> deduped = dedupResult.articles();
     PCollection<AnnotatedArticle> annotated =
         deduped.apply(
             "RecognizeEntities", RecognizeEntities.with(recognizer).withSplitter(splitter));
@@ -162,6 +165,7 @@ public final class CorpusReport {
                 annotated.apply("ArticleTotals", ParDo.of(new SummarizeRun.ArticleTotalsFn())))
             .and(errors.apply("CountErrors", SummarizeRun.countAs(SummarizeRun.ARTICLES_FAILED)))
             .and(windowed.get(FilterPublished.EXCLUDED))
+            .and(dedupResult.totals())
             .and(
                 entities.apply(
                     "CountDistinctEntities", SummarizeRun.countAs(SummarizeRun.DISTINCT_ENTITIES)))
@@ -180,6 +184,12 @@ public final class CorpusReport {
         "segments",
         Tables.SEGMENTS,
         deduped.apply("SegmentRows", ParDo.of(new TableRows.SegmentRowsFn())));
+    writer.write(
+        "repeated_segments",
+        Tables.REPEATED_SEGMENTS,
+        dedupResult
+            .repeatedSegments()
+            .apply("RepeatedSegmentRows", ParDo.of(new TableRows.RepeatedSegmentRowsFn())));
     if (options.getEmitMentions()) {
       writer.write(
           "mentions",
@@ -234,6 +244,7 @@ public final class CorpusReport {
     tables.put("comentions", Tables.COMENTIONS);
     tables.put("articles", Tables.ARTICLES);
     tables.put("segments", Tables.SEGMENTS);
+    tables.put("repeated_segments", Tables.REPEATED_SEGMENTS);
     if (options.getEmitMentions()) {
       tables.put("mentions", Tables.MENTIONS);
     }

@@ -71,6 +71,15 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
 
   void setMinSegmentChars(int value);
 
+  @Description(
+      "Near-duplicate articles: Jaccard similarity of word 5-gram shingles at or above which a later"
+          + " article (in canonical order) is marked duplicate_of the earliest of its cluster and left"
+          + " out of entity and co-mention counts. In (0, 1]; 0 turns it off. Corpus dedup only.")
+  @Default.Double(0.8)
+  double getNearDuplicateThreshold();
+
+  void setNearDuplicateThreshold(double value);
+
   @Description("Also write the mentions table: every mention with its offsets, text and entity.")
   @Default.Boolean(false)
   boolean getEmitMentions();

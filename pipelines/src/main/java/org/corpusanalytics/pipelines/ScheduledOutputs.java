@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
@@ -18,6 +17,7 @@ import org.corpusanalytics.transforms.output.ReadPartition;
 import org.corpusanalytics.transforms.output.Tables;
 import org.corpusanalytics.transforms.report.BuildReport;
 import org.corpusanalytics.transforms.report.ReportData;
+import org.corpusanalytics.transforms.stats.CountEntities;
 import org.corpusanalytics.transforms.stats.CountEntitiesPer;
 import org.corpusanalytics.transforms.stats.CountMovers;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
@@ -115,7 +115,7 @@ final class ScheduledOutputs {
                         .getPipeline()
                         .apply("ReadEarlierSummary", ReadPartition.summaryArticles(earlier)))
                 .and(CountMovers.NOW, entities)
-                .and(CountMovers.NOW_TOTAL, annotated.apply("CountArticlesNow", Count.globally()));
+                .and(CountMovers.NOW_TOTAL, CountEntities.countedArticles(annotated));
       } catch (IOException e) {
         throw new IllegalArgumentException("--compareTo " + earlier + ": " + e.getMessage(), e);
       }

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.corpusanalytics.transforms.dedup.DedupArticles;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.output.Tables;
 import org.joda.time.Instant;
@@ -30,6 +31,9 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
   static final String ARTICLES_FAILED = "articles_failed";
   static final String CHARS_IN = "chars_in";
   static final String CHARS_REMOVED = "chars_removed";
+  static final String CHARS_REMOVED_IN_ARTICLE = DedupArticles.CHARS_REMOVED_IN_ARTICLE;
+  static final String CHARS_REMOVED_ACROSS_ARTICLES = DedupArticles.CHARS_REMOVED_ACROSS_ARTICLES;
+  static final String NEAR_DUPLICATE_ARTICLES = DedupArticles.NEAR_DUPLICATE_ARTICLES;
   static final String SENTENCES = "sentences";
   static final String MENTIONS = "mentions";
   static final String DISTINCT_ENTITIES = "distinct_entities";

@@ -78,7 +78,7 @@ public final class RecognizeEntities
         article.source(),
         article.body().length(),
         deduped.charsRemoved(),
-        null,
+        deduped.duplicateOf(),
         kept.size(),
         mentions);
   }

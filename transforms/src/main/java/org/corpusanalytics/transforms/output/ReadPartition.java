@@ -69,16 +69,17 @@ public final class ReadPartition {
         cells -> KV.of(KV.of(cells.get(0), cells.get(1)), Long.parseLong(cells.get(2))));
   }
 
-  /** The {@code articles} column of the earlier run's one-row {@code summary} table. */
+  /** The articles counted by the earlier run: its summary's articles less its near duplicates. */
   public static PTransform<PBegin, PCollection<Long>> summaryArticles(String partitionDir)
       throws IOException {
     return new ReadColumns<>(
         partitionDir,
         "summary",
         Tables.SUMMARY,
-        List.of("articles"),
+        List.of("articles", "near_duplicate_articles"),
         VarLongCoder.of(),
-        cells -> Long.parseLong(cells.get(0)));
+        // Near duplicates are not counted, so they are not in the total either.
+        cells -> Long.parseLong(cells.get(0)) - Long.parseLong(cells.get(1)));
   }
 
   /** Turns the text of the selected cells (in column order) into an element. */

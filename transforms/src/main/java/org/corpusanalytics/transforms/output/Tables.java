@@ -50,6 +50,21 @@ public final class Tables {
           .addStringField("kept_article_id")
           .build();
 
+  /**
+   * Sentences (normalized, cut to 200 chars; {@code chars} is the full length) that occur more than
+   * once in the corpus, with their occurrences, the articles holding them and the article of the
+   * first copy in canonical order. Rows come in no particular order: sort with {@code ORDER BY
+   * occurrences DESC}.
+   */
+  public static final Schema REPEATED_SEGMENTS =
+      Schema.builder()
+          .addStringField("segment")
+          .addInt64Field("chars")
+          .addInt64Field("occurrences")
+          .addInt64Field("articles")
+          .addStringField("first_article_id")
+          .build();
+
   public static final Schema MENTIONS =
       Schema.builder()
           .addStringField("article_id")
@@ -75,6 +90,9 @@ public final class Tables {
           .addInt64Field("articles_failed")
           .addInt64Field("chars_in")
           .addInt64Field("chars_removed")
+          .addInt64Field("chars_removed_in_article")
+          .addInt64Field("chars_removed_across_articles")
+          .addInt64Field("near_duplicate_articles")
           .addInt64Field("sentences")
           .addInt64Field("mentions")
           .addInt64Field("distinct_entities")

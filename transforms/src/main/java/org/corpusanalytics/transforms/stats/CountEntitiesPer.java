@@ -98,7 +98,7 @@ public final class CountEntitiesPer
         @Element AnnotatedArticle article,
         OutputReceiver<KV<KV<String, KV<String, String>>, KV<Long, Long>>> out) {
       String group = group(dimension, article);
-      if (group == null && dimension == Dimension.DAY) {
+      if (!ArticleEntities.isCounted(article) || (group == null && dimension == Dimension.DAY)) {
         return;
       }
       for (Map.Entry<KV<String, String>, Long> e :
