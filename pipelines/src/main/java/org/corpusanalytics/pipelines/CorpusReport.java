@@ -14,7 +14,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -35,7 +34,9 @@ import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.EntityRecognizer;
 import org.corpusanalytics.transforms.ner.RecognizeEntities;
 import org.corpusanalytics.transforms.ner.crf.CrfEntityRecognizer;
+import org.corpusanalytics.transforms.output.AccountInputs;
 import org.corpusanalytics.transforms.output.CompleteTables;
+import org.corpusanalytics.transforms.output.CountErrorsByReason;
 import org.corpusanalytics.transforms.output.OutputFormat;
 import org.corpusanalytics.transforms.output.TableRows;
 import org.corpusanalytics.transforms.output.Tables;
@@ -52,11 +53,21 @@ import org.corpusanalytics.transforms.text.SentenceSplitter;
  * ReadArticles -> DropDuplicateIds -> RemoveRepeatedText -> RecognizeEntities
  *   -> CountEntities, CountComentions, articles, segments, mentions, errors, summary
  * </pre>
+ *
+ * <p>The tables are written to a staging folder and published to {@code --output} only when the run
+ * succeeded and rejected no more than {@code --maxErrorRate} of its records (see {@link
+ * OutputPublisher}). Exit codes: 0 done, 1 the run failed, 2 bad options or inputs, 3 too many
+ * records rejected.
  */
 public final class CorpusReport {
   /** Table names, as folder names under {@code --output}. */
   static final List<String> TABLES =
-      List.of("entities", "comentions", "articles", "segments", "mentions", "errors", "summary");
+      List.of(
+          "entities", "comentions", "articles", "segments", "mentions", "errors", "summary",
+          "inputs", "errors_by_reason");
+
+  /** Exit code of a run that rejected more than {@code --maxErrorRate} of its records. */
+  static final int TOO_MANY_ERRORS = 3;
 
   private CorpusReport() {}
 
@@ -72,14 +83,17 @@ public final class CorpusReport {
     }
     CorpusReportOptions options;
     Pipeline pipeline;
+    OutputPublisher publisher;
     try {
       PipelineOptionsFactory.register(CorpusReportOptions.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(CorpusReportOptions.class);
       configureDirectRunner(options);
+      RunAccounting.checkMaxErrorRate(options.getMaxErrorRate());
       checkInputsExist(options.getInput());
+      publisher = OutputPublisher.to(options.getOutput(), TABLES);
+      publisher.checkTarget();
       pipeline = Pipeline.create(options);
-      build(pipeline, options, new CrfEntityRecognizer());
-      clearPreviousOutput(options.getOutput());
+      build(pipeline, options, new CrfEntityRecognizer(), publisher.stagingDir());
     } catch (IllegalArgumentException | IllegalStateException | IOException e) {
       err.println("corpus-analytics: " + e.getMessage());
       err.println("Run with --help to list the options.");
@@ -91,8 +105,19 @@ public final class CorpusReport {
         err.println("corpus-analytics: the run ended " + state);
         return 1;
       }
-      completeTables(options);
-      out.println("corpus-analytics: done; tables in " + options.getOutput());
+      completeTables(options, publisher.stagingDir());
+      RunAccounting accounting =
+          RunAccounting.read(
+              publisher.stagingDir(), OutputFormat.parse(options.getOutputFormat()));
+      String tooManyErrors =
+          accounting.checkErrorRate(options.getMaxErrorRate(), publisher.target());
+      if (tooManyErrors != null) {
+        err.println("corpus-analytics: " + tooManyErrors);
+        return TOO_MANY_ERRORS;
+      }
+      publisher.publish();
+      out.println(
+          "corpus-analytics: done; " + accounting.describe() + "; tables in " + publisher.target());
       return 0;
     } catch (IOException e) {
       err.println("corpus-analytics: could not finish the tables: " + e.getMessage());
@@ -100,12 +125,20 @@ public final class CorpusReport {
     } catch (RuntimeException e) {
       err.println("corpus-analytics: the run failed: " + rootMessage(e));
       return 1;
+    } finally {
+      publisher.discard(); // after publish() there is nothing left to discard
     }
   }
 
-  /** Builds the report's graph on {@code pipeline}. */
+  /** Builds the report's graph on {@code pipeline}, writing the tables to {@code --output}. */
   public static void build(
       Pipeline pipeline, CorpusReportOptions options, EntityRecognizer recognizer) {
+    build(pipeline, options, recognizer, options.getOutput());
+  }
+
+  /** Builds the report's graph on {@code pipeline}, writing the tables to {@code tablesDir}. */
+  public static void build(
+      Pipeline pipeline, CorpusReportOptions options, EntityRecognizer recognizer, String tablesDir) {
     OutputFormat format = OutputFormat.parse(options.getOutputFormat());
     DedupMode dedup = DedupMode.parse(options.getDedup());
     SentenceSplitter splitter =
@@ -150,7 +183,9 @@ public final class CorpusReport {
 
     PCollection<Row> summary =
         PCollectionList.of(
-                annotated.apply("ArticleTotals", ParDo.of(new SummarizeRun.ArticleTotalsFn())))
+                annotated.apply(
+                    "ArticleTotals",
+                    ParDo.of(new SummarizeRun.ArticleTotalsFn(options.getMaxEntitiesPerArticle()))))
             .and(errors.apply("CountErrors", SummarizeRun.countAs(SummarizeRun.ARTICLES_FAILED)))
             .and(
                 entities.apply(
@@ -159,7 +194,7 @@ public final class CorpusReport {
                 "Summarize",
                 new SummarizeRun(options.getRunner().getSimpleName(), startedAt));
 
-    Writer writer = new Writer(options.getOutput(), format, options.getNumShards());
+    Writer writer = new Writer(tablesDir, format, options.getNumShards());
     writer.write("entities", Tables.ENTITIES, entities);
     writer.write("comentions", Tables.COMENTIONS, comentions);
     writer.write(
@@ -179,6 +214,17 @@ public final class CorpusReport {
     writer.write(
         "errors", Tables.ERRORS, errors.apply("ErrorRows", ParDo.of(new TableRows.ErrorRowsFn())));
     writer.write("summary", Tables.SUMMARY, summary);
+    writer.write(
+        "inputs",
+        Tables.INPUTS,
+        read.fileAccounts()
+            .apply(
+                "AccountInputs",
+                AccountInputs.create().withLaterRejections(unique.get(DropDuplicateIds.DUPLICATES))));
+    writer.write(
+        "errors_by_reason",
+        Tables.ERRORS_BY_REASON,
+        errors.apply("CountErrorsByReason", CountErrorsByReason.create()));
   }
 
   private static final class Writer {
@@ -205,12 +251,12 @@ public final class CorpusReport {
   }
 
   /** Gives every table written by this run a file, even when it has no rows. */
-  private static void completeTables(CorpusReportOptions options) throws IOException {
+  private static void completeTables(CorpusReportOptions options, String tablesDir)
+      throws IOException {
     OutputFormat format = OutputFormat.parse(options.getOutputFormat());
     for (Map.Entry<String, Schema> table : tables(options).entrySet()) {
-      CompleteTables.writeEmptyIfMissing(
-          options.getOutput(), table.getKey(), table.getValue(), format);
-      CompleteTables.removeEmptyTempDir(options.getOutput(), table.getKey());
+      CompleteTables.writeEmptyIfMissing(tablesDir, table.getKey(), table.getValue(), format);
+      CompleteTables.removeEmptyTempDir(tablesDir, table.getKey());
     }
   }
 
@@ -226,6 +272,8 @@ public final class CorpusReport {
     }
     tables.put("errors", Tables.ERRORS);
     tables.put("summary", Tables.SUMMARY);
+    tables.put("inputs", Tables.INPUTS);
+    tables.put("errors_by_reason", Tables.ERRORS_BY_REASON);
     return tables;
   }
 
@@ -250,22 +298,6 @@ public final class CorpusReport {
         throw new IllegalArgumentException("--input " + glob + " matches no file");
       }
     }
-  }
-
-  /** Removes the files a previous run left in the table folders, so no stale shard survives. */
-  private static void clearPreviousOutput(String outputDir) throws IOException {
-    List<ResourceId> stale = new ArrayList<>();
-    for (String table : TABLES) {
-      MatchResult match =
-          FileSystems.match(
-              WriteTable.tableDir(outputDir, table) + "/part-*", EmptyMatchTreatment.ALLOW);
-      if (match.status() == MatchResult.Status.OK) {
-        for (MatchResult.Metadata m : match.metadata()) {
-          stale.add(m.resourceId());
-        }
-      }
-    }
-    FileSystems.delete(stale);
   }
 
   /** Outside tests the Direct runner need not re-check every element's immutability and coding. */

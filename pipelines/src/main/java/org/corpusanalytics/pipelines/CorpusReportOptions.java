@@ -38,7 +38,10 @@ public interface CorpusReportOptions extends PipelineOptions {
 
   void setDateFormat(String value);
 
-  @Description("Output directory; each table is written to OUTPUT/<table>/.")
+  @Description(
+      "Output directory; each table is written to OUTPUT/<table>/. The run writes into a staging"
+          + " folder _<name>.staging-<id> beside it and moves it to OUTPUT only when it succeeds,"
+          + " replacing a previous report there.")
   @Validation.Required
   String getOutput();
 
@@ -96,4 +99,13 @@ public interface CorpusReportOptions extends PipelineOptions {
   int getMaxSentenceChars();
 
   void setMaxSentenceChars(int value);
+
+  @Description(
+      "Largest share of input records that may be rejected (see the errors table), from 0 to 1."
+          + " A run that rejects more fails with exit code 3, naming the worst reasons and files,"
+          + " and publishes nothing: a previous output stays as it was.")
+  @Default.Double(0.01)
+  double getMaxErrorRate();
+
+  void setMaxErrorRate(double value);
 }

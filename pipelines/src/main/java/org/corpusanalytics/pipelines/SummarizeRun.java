@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.output.Tables;
+import org.corpusanalytics.transforms.stats.CountComentions;
 import org.joda.time.Instant;
 
 /** The one-row {@code summary} table: corpus totals, the runner and the run's start and end. */
@@ -28,6 +29,9 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
   static final String SENTENCES = "sentences";
   static final String MENTIONS = "mentions";
   static final String DISTINCT_ENTITIES = "distinct_entities";
+  static final String ARTICLES_CAPPED = "articles_capped";
+  static final String SENTENCES_CUT = "sentences_cut";
+  static final String SENTENCES_FAILED = "sentences_failed";
 
   private final String runner;
   private final long startedAtMillis;
@@ -39,6 +43,13 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
 
   /** Totals contributed by one article. */
   static final class ArticleTotalsFn extends DoFn<AnnotatedArticle, KV<String, Long>> {
+    private final int maxEntitiesPerArticle;
+
+    /** @param maxEntitiesPerArticle the cap of pair counting, see {@link CountComentions} */
+    ArticleTotalsFn(int maxEntitiesPerArticle) {
+      this.maxEntitiesPerArticle = maxEntitiesPerArticle;
+    }
+
     @ProcessElement
     public void process(@Element AnnotatedArticle a, OutputReceiver<KV<String, Long>> out) {
       out.output(KV.of(ARTICLES, 1L));
@@ -46,6 +57,10 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
       out.output(KV.of(CHARS_REMOVED, a.charsRemoved()));
       out.output(KV.of(SENTENCES, (long) a.sentences()));
       out.output(KV.of(MENTIONS, (long) a.mentions().size()));
+      out.output(
+          KV.of(ARTICLES_CAPPED, CountComentions.isCapped(a, maxEntitiesPerArticle) ? 1L : 0L));
+      out.output(KV.of(SENTENCES_CUT, (long) a.sentencesCut()));
+      out.output(KV.of(SENTENCES_FAILED, (long) a.sentencesFailed()));
     }
   }
 
@@ -84,6 +99,9 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
                                     t.getOrDefault(SENTENCES, 0L),
                                     t.getOrDefault(MENTIONS, 0L),
                                     t.getOrDefault(DISTINCT_ENTITIES, 0L),
+                                    t.getOrDefault(ARTICLES_CAPPED, 0L),
+                                    t.getOrDefault(SENTENCES_CUT, 0L),
+                                    t.getOrDefault(SENTENCES_FAILED, 0L),
                                     runnerName,
                                     new Instant(started),
                                     Instant.now())

@@ -1,5 +1,6 @@
 package org.corpusanalytics.transforms.dedup;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
  *
  * <p>With {@link DedupMode#CORPUS} the earliest copy of each sentence is found with a combiner (min
  * per sentence), then every later copy is joined back to its article.
+ *
+ * <p>Bad content never fails the stage: an article whose text cannot be split is kept whole (nothing
+ * removed from it, none of its sentences removed elsewhere as a copy of it) and counted in the
+ * {@code dedup/failed_articles} metric.
  */
 public final class RemoveRepeatedSegments
     extends PTransform<PCollection<Article>, PCollection<DedupedArticle>> {
@@ -111,6 +116,25 @@ public final class RemoveRepeatedSegments
             ParDo.of(new JoinedRemovalsFn(planner, normalizer, splitter, articleTag, laterCopyTag)));
   }
 
+  static final String FAILED_ARTICLES = "failed_articles";
+
+  /** The article with its repeats removed; kept whole, and counted, if its text cannot be split. */
+  private static DedupedArticle removeOrKeepAll(
+      Article article,
+      RepeatPlanner planner,
+      TextNormalizer normalizer,
+      SentenceSplitter splitter,
+      Map<Integer, String> keptElsewhere,
+      Counter failed) {
+    try {
+      SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
+      return new DedupedArticle(article, planner.removedSpans(article.id(), text, keptElsewhere));
+    } catch (RuntimeException | StackOverflowError e) {
+      failed.inc();
+      return new DedupedArticle(article, List.of());
+    }
+  }
+
   /** One value per later copy: "start:keptArticleId", keyed by the article that holds the copy. */
   private static String encodeLaterCopy(int start, String keptArticleId) {
     return start + ":" + keptArticleId;
@@ -130,17 +154,23 @@ public final class RemoveRepeatedSegments
 
     @ProcessElement
     public void process(@Element Article article, OutputReceiver<KV<String, KV<CanonicalPosition, Integer>>> out) {
-      SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
-      boolean[] inArticle = planner.repeatsInArticle(text);
-      CanonicalPosition articlePosition = article.canonicalPosition();
-      for (int i = 0; i < text.size(); i++) {
-        if (!inArticle[i] && planner.isCandidate(text, i)) {
-          out.output(
-              KV.of(
-                  text.sentence(i),
-                  KV.of(articlePosition.atOffset(text.originalStart(i)), text.originalEnd(i))));
+      List<KV<String, KV<CanonicalPosition, Integer>>> found = new ArrayList<>();
+      try {
+        SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
+        boolean[] inArticle = planner.repeatsInArticle(text);
+        CanonicalPosition articlePosition = article.canonicalPosition();
+        for (int i = 0; i < text.size(); i++) {
+          if (!inArticle[i] && planner.isCandidate(text, i)) {
+            found.add(
+                KV.of(
+                    text.sentence(i),
+                    KV.of(articlePosition.atOffset(text.originalStart(i)), text.originalEnd(i))));
+          }
         }
+      } catch (RuntimeException | StackOverflowError e) {
+        return; // counted when the article is joined back: it cannot be split there either
       }
+      found.forEach(out::output);
     }
   }
 
@@ -170,6 +200,7 @@ public final class RemoveRepeatedSegments
 
   private static final class JoinedRemovalsFn extends DoFn<KV<String, CoGbkResult>, DedupedArticle> {
     private final Counter charsRemoved = Metrics.counter("dedup", "chars_removed");
+    private final Counter failed = Metrics.counter("dedup", FAILED_ARTICLES);
     private final RepeatPlanner planner;
     private final TextNormalizer normalizer;
     private final SentenceSplitter splitter;
@@ -198,9 +229,7 @@ public final class RemoveRepeatedSegments
       }
       // Article ids are unique by now (see DropDuplicateIds), so this loop runs once.
       for (Article article : joined.getValue().getAll(articleTag)) {
-        SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
-        DedupedArticle deduped =
-            new DedupedArticle(article, planner.removedSpans(article.id(), text, keptElsewhere));
+        DedupedArticle deduped = removeOrKeepAll(article, planner, normalizer, splitter, keptElsewhere, failed);
         charsRemoved.inc(deduped.charsRemoved());
         out.output(deduped);
       }
@@ -208,6 +237,7 @@ public final class RemoveRepeatedSegments
   }
 
   private static final class ApplyRemovalsFn extends DoFn<Article, DedupedArticle> {
+    private final Counter failed = Metrics.counter("dedup", FAILED_ARTICLES);
     private final RepeatPlanner planner;
     private final TextNormalizer normalizer;
     private final SentenceSplitter splitter;
@@ -227,8 +257,7 @@ public final class RemoveRepeatedSegments
         out.output(new DedupedArticle(article, List.of()));
         return;
       }
-      SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
-      out.output(new DedupedArticle(article, planner.removedSpans(article.id(), text, Map.of())));
+      out.output(removeOrKeepAll(article, planner, normalizer, splitter, Map.of(), failed));
     }
   }
 }

@@ -25,7 +25,10 @@ public final class RejectReason {
   public static final String CSV_MALFORMED = "csv_malformed";
   /** A file with no bytes, or with nothing but blank lines. */
   public static final String EMPTY_FILE = "empty_file";
-  /** A file with a NUL byte in its first 8 KiB (binary, or UTF-16/32 text). */
+  /**
+   * A file with a NUL byte in its first 8 KiB (binary, or UTF-16/32 text), or with more than 5% of
+   * control characters there.
+   */
   public static final String BINARY_FILE = "binary_file";
   /** The file could not be opened or read to the end (e.g. truncated gzip); earlier records stay. */
   public static final String READ_ERROR = "read_error";

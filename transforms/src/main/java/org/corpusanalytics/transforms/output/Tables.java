@@ -69,6 +69,29 @@ public final class Tables {
           .addNullableField("excerpt", FieldType.STRING)
           .build();
 
+  /**
+   * One row per input file: {@code read == processed + rejected}. A record rejected after reading
+   * (a duplicate id) counts as read and rejected, not processed.
+   */
+  public static final Schema INPUTS =
+      Schema.builder()
+          .addStringField("file")
+          .addInt64Field("read")
+          .addInt64Field("processed")
+          .addInt64Field("rejected")
+          .build();
+
+  /** One row per reason code of the errors table, with its number of records. */
+  public static final Schema ERRORS_BY_REASON =
+      Schema.builder().addStringField("reason").addInt64Field("records").build();
+
+  /**
+   * One row. {@code articles_failed} is the number of rejected records (the rows of {@code errors});
+   * {@code articles_capped} the articles with more distinct entities than {@code
+   * --maxEntitiesPerArticle}; {@code sentences_cut} the sentences longer than {@code
+   * --maxSentenceChars} that were cut before tagging; {@code sentences_failed} the sentences the
+   * tagger failed on (their entities are missing).
+   */
   public static final Schema SUMMARY =
       Schema.builder()
           .addInt64Field("articles")
@@ -78,6 +101,9 @@ public final class Tables {
           .addInt64Field("sentences")
           .addInt64Field("mentions")
           .addInt64Field("distinct_entities")
+          .addInt64Field("articles_capped")
+          .addInt64Field("sentences_cut")
+          .addInt64Field("sentences_failed")
           .addStringField("runner")
           .addDateTimeField("started_at")
           .addDateTimeField("finished_at")

@@ -1,0 +1,137 @@
+package org.corpusanalytics.pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * {@code --maxErrorRate} and publishing: a run that rejects too much fails with one message and exit
+ * code 3, and a previous output at the same place stays as it was; nothing is left beside it.
+ */
+public class PublishAndErrorRateEndToEndTest {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+
+  private static Path good;
+  private static Path bad;
+
+  @BeforeClass
+  public static void writeInputs() throws IOException {
+    good = TMP.newFolder("good").toPath().resolve("good.jsonl");
+    Files.writeString(
+        good,
+        "{\"id\":\"g1\",\"body\":\"Helen Carter visited Oslo on Monday.\"}\n"
+            + "{\"id\":\"g2\",\"body\":\"Acme Corp opened an office in Leeds.\"}\n");
+    bad = TMP.newFolder("bad").toPath().resolve("bad.jsonl");
+    Files.writeString(
+        bad,
+        "{\"id\":\"b1\",\"body\":\"Tom Baker stayed in York.\"}\n"
+            + "{\"id\":\"b2\",\"body\":\n"
+            + "not json at all\n"
+            + "{\"id\":\"b4\",\"body\":42}\n");
+  }
+
+  @Test
+  public void tooManyRejectionsLeaveThePreviousParquetOutputIntact() throws Exception {
+    checkFailedRunKeepsPreviousOutput("parquet");
+  }
+
+  @Test
+  public void tooManyRejectionsLeaveThePreviousCsvOutputIntact() throws Exception {
+    checkFailedRunKeepsPreviousOutput("csv");
+  }
+
+  private void checkFailedRunKeepsPreviousOutput(String format) throws Exception {
+    Path out = TMP.getRoot().toPath().resolve("out-" + format);
+    Result first = run("--input=" + good, "--output=" + out, "--outputFormat=" + format);
+    assertThat(first.err, first.code, equalTo(0));
+    List<List<String>> articles = DuckTables.rows(out, "articles", format, "article_id");
+    assertThat(articles, equalTo(List.of(List.of("g1"), List.of("g2"))));
+
+    Result failed = run("--input=" + bad, "--output=" + out, "--outputFormat=" + format);
+    assertThat(failed.code, equalTo(CorpusReport.TOO_MANY_ERRORS));
+    assertThat(
+        failed.err,
+        equalTo(
+            "corpus-analytics: 3 of 4 input records were rejected (75.00%), more than"
+                + " --maxErrorRate=0.01 allows; nothing was published to " + out.toRealPath()
+                + ". Most frequent reasons: invalid_json (2), body_not_string (1). Files with the"
+                + " most rejections: " + bad + " (3 of 4). Fix the input, or rerun with a higher"
+                + " --maxErrorRate to get the report with its errors table.\n"));
+    assertThat(DuckTables.rows(out, "articles", format, "article_id"), equalTo(articles));
+    assertThat(siblings(out), equalTo(List.of(out.getFileName().toString())));
+
+    // Allowed, the same run replaces the previous output, errors and all.
+    Result allowed =
+        run("--input=" + bad, "--output=" + out, "--outputFormat=" + format, "--maxErrorRate=0.75");
+    assertThat(allowed.err, allowed.code, equalTo(0));
+    assertThat(DuckTables.rows(out, "articles", format, "article_id"), equalTo(List.of(List.of("b1"))));
+    assertThat(DuckTables.count(out, "errors", format, "true"), equalTo(3L));
+    assertThat(
+        DuckTables.rows(out, "inputs", format),
+        equalTo(List.of(List.of(bad.toString(), "4", "1", "3"))));
+    assertThat(
+        DuckTables.rows(out, "errors_by_reason", format),
+        equalTo(List.of(List.of("body_not_string", "1"), List.of("invalid_json", "2"))));
+    assertThat(siblings(out), equalTo(List.of(out.getFileName().toString())));
+  }
+
+  @Test
+  public void badMaxErrorRateOrAForeignOutputFolderStopBeforeTheRun() throws Exception {
+    Result rate = run("--input=" + good, "--output=" + TMP.getRoot() + "/x", "--maxErrorRate=5");
+    assertThat(rate.code, equalTo(2));
+    assertThat(rate.err, containsString("--maxErrorRate must be a share from 0 to 1"));
+
+    Path home = TMP.newFolder("home").toPath();
+    Files.writeString(home.resolve("notes.txt"), "keep me");
+    Result foreign = run("--input=" + good, "--output=" + home);
+    assertThat(foreign.code, equalTo(2));
+    assertThat(foreign.err, containsString("notes.txt"));
+    assertThat(Files.readString(home.resolve("notes.txt")), equalTo("keep me"));
+    assertThat(foreign.err, not(containsString("\tat ")));
+  }
+
+  @Test
+  public void helpListsMaxErrorRateWithItsDefault() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(
+        CorpusReport.run(new String[] {"--help"}, new PrintStream(out, true, "UTF-8"), System.err),
+        equalTo(0));
+    String help = out.toString(StandardCharsets.UTF_8);
+    assertThat(help, containsString("--maxErrorRate="));
+    assertThat(help, containsString("Default: 0.01"));
+  }
+
+  private static List<String> siblings(Path out) throws IOException {
+    try (Stream<Path> files = Files.list(out.getParent())) {
+      return files.map(f -> f.getFileName().toString())
+          .filter(n -> n.contains(out.getFileName().toString()))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+  }
+
+  private record Result(int code, String err) {}
+
+  private static Result run(String... args) throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        CorpusReport.run(
+            args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, "UTF-8"));
+    return new Result(code, err.toString(StandardCharsets.UTF_8));
+  }
+}
