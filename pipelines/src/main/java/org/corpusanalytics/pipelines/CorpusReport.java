@@ -34,7 +34,9 @@ import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.EntityRecognizer;
 import org.corpusanalytics.transforms.ner.RecognizeEntities;
 import org.corpusanalytics.transforms.ner.crf.CrfEntityRecognizer;
+import org.corpusanalytics.transforms.output.AccountInputs;
 import org.corpusanalytics.transforms.output.CompleteTables;
+import org.corpusanalytics.transforms.output.CountErrorsByReason;
 import org.corpusanalytics.transforms.output.OutputFormat;
 import org.corpusanalytics.transforms.output.TableRows;
 import org.corpusanalytics.transforms.output.Tables;
@@ -53,8 +55,16 @@ import org.corpusanalytics.transforms.window.FilterPublished;
  *   -> CountEntities, CountComentions, articles, segments, repeated_segments, mentions, errors,
  *      summary
  * </pre>
+ *
+ * <p>The tables are written to a staging folder and published as the run's partition only when the
+ * run succeeded and rejected no more than {@code --maxErrorRate} of its records (see {@link
+ * ScheduledRun}). Exit codes: 0 done, 1 the run failed, 2 bad options or inputs, 3 too many
+ * records rejected.
  */
 public final class CorpusReport {
+  /** Exit code of a run that rejected more than {@code --maxErrorRate} of its records. */
+  static final int TOO_MANY_ERRORS = 3;
+
   private CorpusReport() {}
 
   public static void main(String[] args) {
@@ -74,6 +84,7 @@ public final class CorpusReport {
       PipelineOptionsFactory.register(CorpusReportOptions.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(CorpusReportOptions.class);
       configureDirectRunner(options);
+      RunAccounting.checkMaxErrorRate(options.getMaxErrorRate());
       FlinkSubmission.configure(options);
       checkInputsExist(options.getInput());
       schedule = ScheduledRun.prepare(options);
@@ -95,8 +106,21 @@ public final class CorpusReport {
         return 1;
       }
       completeTables(options, schedule.outputDir());
+      RunAccounting accounting =
+          RunAccounting.read(schedule.outputDir(), OutputFormat.parse(options.getOutputFormat()));
+      String tooManyErrors =
+          accounting.checkErrorRate(options.getMaxErrorRate(), schedule.partitionDir().toString());
+      if (tooManyErrors != null) {
+        schedule.abort();
+        err.println("corpus-analytics: " + tooManyErrors);
+        return TOO_MANY_ERRORS;
+      }
       schedule.publish(options, tables(options).keySet());
-      out.println("corpus-analytics: done; tables in " + schedule.partitionDir());
+      out.println(
+          "corpus-analytics: done; "
+              + accounting.describe()
+              + "; tables in "
+              + schedule.partitionDir());
       return 0;
     } catch (IOException e) {
       schedule.abort();
@@ -162,8 +186,11 @@ public final class CorpusReport {
 
     PCollection<Row> summary =
         PCollectionList.of(
-                annotated.apply("ArticleTotals", ParDo.of(new SummarizeRun.ArticleTotalsFn())))
+                annotated.apply(
+                    "ArticleTotals",
+                    ParDo.of(new SummarizeRun.ArticleTotalsFn(options.getMaxEntitiesPerArticle()))))
             .and(errors.apply("CountErrors", SummarizeRun.countAs(SummarizeRun.ARTICLES_FAILED)))
+            .and(errors.apply("CountErrorsPerReason", SummarizeRun.countPerReason()))
             .and(windowed.get(FilterPublished.EXCLUDED))
             .and(dedupResult.totals())
             .and(
@@ -199,6 +226,17 @@ public final class CorpusReport {
     writer.write(
         "errors", Tables.ERRORS, errors.apply("ErrorRows", ParDo.of(new TableRows.ErrorRowsFn())));
     writer.write("summary", Tables.SUMMARY, summary);
+    writer.write(
+        "inputs",
+        Tables.INPUTS,
+        read.fileAccounts()
+            .apply(
+                "AccountInputs",
+                AccountInputs.create().withLaterRejections(unique.get(DropDuplicateIds.DUPLICATES))));
+    writer.write(
+        "errors_by_reason",
+        Tables.ERRORS_BY_REASON,
+        errors.apply("CountErrorsByReason", CountErrorsByReason.create()));
     ScheduledOutputs.expand(
             options, outputDir, splitter, deduped, annotated, entities, comentions, summary)
         .forEach((table, rows) -> writer.write(table, rows.getSchema(), rows));
@@ -250,6 +288,8 @@ public final class CorpusReport {
     }
     tables.put("errors", Tables.ERRORS);
     tables.put("summary", Tables.SUMMARY);
+    tables.put("inputs", Tables.INPUTS);
+    tables.put("errors_by_reason", Tables.ERRORS_BY_REASON);
     tables.putAll(ScheduledOutputs.tables(options));
     return tables;
   }

@@ -106,4 +106,13 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
   int getMaxSentenceChars();
 
   void setMaxSentenceChars(int value);
+
+  @Description(
+      "Largest share of input records that may be rejected (see the errors table), from 0 to 1."
+          + " A run that rejects more fails with exit code 3, naming the worst reasons and files,"
+          + " and publishes nothing: a previous output stays as it was.")
+  @Default.Double(0.01)
+  double getMaxErrorRate();
+
+  void setMaxErrorRate(double value);
 }

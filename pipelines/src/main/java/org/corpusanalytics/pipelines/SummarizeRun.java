@@ -18,7 +18,9 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.corpusanalytics.transforms.dedup.DedupArticles;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
+import org.corpusanalytics.transforms.model.RejectedRecord;
 import org.corpusanalytics.transforms.output.Tables;
+import org.corpusanalytics.transforms.stats.CountComentions;
 import org.joda.time.Instant;
 
 /**
@@ -37,6 +39,9 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
   static final String SENTENCES = "sentences";
   static final String MENTIONS = "mentions";
   static final String DISTINCT_ENTITIES = "distinct_entities";
+  static final String ARTICLES_CAPPED = "articles_capped";
+  static final String SENTENCES_CUT = "sentences_cut";
+  static final String SENTENCES_FAILED = "sentences_failed";
 
   private final String runner;
   private final long startedAtMillis;
@@ -48,6 +53,13 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
 
   /** Totals contributed by one article. */
   static final class ArticleTotalsFn extends DoFn<AnnotatedArticle, KV<String, Long>> {
+    private final int maxEntitiesPerArticle;
+
+    /** @param maxEntitiesPerArticle the cap of pair counting, see {@link CountComentions} */
+    ArticleTotalsFn(int maxEntitiesPerArticle) {
+      this.maxEntitiesPerArticle = maxEntitiesPerArticle;
+    }
+
     @ProcessElement
     public void process(@Element AnnotatedArticle a, OutputReceiver<KV<String, Long>> out) {
       out.output(KV.of(ARTICLES, 1L));
@@ -55,10 +67,24 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
       out.output(KV.of(CHARS_REMOVED, a.charsRemoved()));
       out.output(KV.of(SENTENCES, (long) a.sentences()));
       out.output(KV.of(MENTIONS, (long) a.mentions().size()));
+      out.output(
+          KV.of(
+              ARTICLES_CAPPED,
+              a.duplicateOf() == null && CountComentions.isCapped(a, maxEntitiesPerArticle)
+                  ? 1L
+                  : 0L));
+      out.output(KV.of(SENTENCES_CUT, (long) a.sentencesCut()));
+      out.output(KV.of(SENTENCES_FAILED, (long) a.sentencesFailed()));
     }
   }
 
   /** Counts each element of a collection under {@code name}. */
+  /** One (rejected_reason, 1) per rejected record. */
+  static MapElements<RejectedRecord, KV<String, Long>> countPerReason() {
+    return MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+        .via(r -> KV.of(Tables.rejectedColumn(r.reason()), 1L));
+  }
+
   static <T> MapElements<T, KV<String, Long>> countAs(String name) {
     return MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
         .via(x -> KV.of(name, 1L));

@@ -310,9 +310,16 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
     @ProcessElement
     public void process(
         @Element Article article, OutputReceiver<KV<String, KV<CanonicalPosition, Long>>> out) {
-      SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
+      SegmentedText text;
+      Map<Integer, Integer> candidates;
+      try {
+        text = SegmentedText.of(article.body(), normalizer, splitter);
+        candidates = planner.distinctCandidates(text);
+      } catch (RuntimeException | StackOverflowError e) {
+        return; // counted where the article is joined back: it cannot be split there either
+      }
       CanonicalPosition articlePosition = article.canonicalPosition();
-      for (Map.Entry<Integer, Integer> e : planner.distinctCandidates(text).entrySet()) {
+      for (Map.Entry<Integer, Integer> e : candidates.entrySet()) {
         int i = e.getKey();
         out.output(
             KV.of(
@@ -374,6 +381,7 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
   private static final class JoinedRemovalsFn
       extends DoFn<KV<String, CoGbkResult>, DedupedArticle> {
     private final Counter charsRemoved = Metrics.counter("dedup", "chars_removed");
+    private final Counter failed = Metrics.counter("dedup", FAILED_ARTICLES);
     private final RepeatPlanner planner;
     private final TextNormalizer normalizer;
     private final SentenceSplitter splitter;
@@ -406,10 +414,9 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
       String duplicateOf = joined.getValue().getOnly(keptTag, null);
       // Article ids are unique by now (see DropDuplicateIds), so this loop runs once.
       for (Article article : joined.getValue().getAll(articleTag)) {
-        SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
         DedupedArticle deduped =
-            new DedupedArticle(
-                article, planner.removedSpans(article.id(), text, keptElsewhere), duplicateOf);
+            removeOrKeepAll(
+                article, planner, normalizer, splitter, keptElsewhere, duplicateOf, failed);
         charsRemoved.inc(deduped.charsRemoved());
         out.output(deduped);
       }
@@ -417,6 +424,7 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
   }
 
   private static final class ApplyRemovalsFn extends DoFn<Article, DedupedArticle> {
+    private final Counter failed = Metrics.counter("dedup", FAILED_ARTICLES);
     private final RepeatPlanner planner;
     private final TextNormalizer normalizer;
     private final SentenceSplitter splitter;
@@ -439,8 +447,32 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
         out.output(new DedupedArticle(article, List.of()));
         return;
       }
+      out.output(
+          removeOrKeepAll(article, planner, normalizer, splitter, Map.of(), null, failed));
+    }
+  }
+
+  static final String FAILED_ARTICLES = "failed_articles";
+
+  /**
+   * The article with its repeats removed. Content never fails the stage: an article whose text
+   * cannot be split is kept whole (and none of its sentences counted as a first copy), and counted.
+   */
+  private static DedupedArticle removeOrKeepAll(
+      Article article,
+      RepeatPlanner planner,
+      TextNormalizer normalizer,
+      SentenceSplitter splitter,
+      Map<Integer, String> keptElsewhere,
+      String duplicateOf,
+      Counter failed) {
+    try {
       SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
-      out.output(new DedupedArticle(article, planner.removedSpans(article.id(), text, Map.of())));
+      return new DedupedArticle(
+          article, planner.removedSpans(article.id(), text, keptElsewhere), duplicateOf);
+    } catch (RuntimeException | StackOverflowError e) {
+      failed.inc();
+      return new DedupedArticle(article, List.of(), duplicateOf);
     }
   }
 

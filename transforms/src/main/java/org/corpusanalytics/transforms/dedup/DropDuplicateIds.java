@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.corpusanalytics.transforms.io.RejectReason;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.RejectedRecord;
 
@@ -22,7 +23,7 @@ import org.corpusanalytics.transforms.model.RejectedRecord;
  * then input file, then record number). The others are rejected with reason {@code duplicate_id}.
  */
 public final class DropDuplicateIds extends PTransform<PCollection<Article>, PCollectionTuple> {
-  public static final String REASON = "duplicate_id";
+  public static final String REASON = RejectReason.DUPLICATE_ID;
   public static final TupleTag<Article> UNIQUE = new TupleTag<Article>() {};
   public static final TupleTag<RejectedRecord> DUPLICATES = new TupleTag<RejectedRecord>() {};
 

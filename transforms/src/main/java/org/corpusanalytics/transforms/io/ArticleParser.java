@@ -23,6 +23,15 @@ public final class ArticleParser {
   /** A NUL byte in this many leading bytes marks a file as binary. */
   static final int SNIFF_BYTES = 8 * 1024;
 
+  /**
+   * A file whose first bytes hold more than 1/20 of C0 control characters other than tab, line
+   * breaks, form feed and escape (at least {@link #MIN_CONTROL_BYTES} of them) is binary; text has
+   * almost none, random bytes about 1/10.
+   */
+  static final int CONTROL_BYTES_DIVISOR = 20;
+
+  static final int MIN_CONTROL_BYTES = 4;
+
   // Java arrays cannot quite reach Integer.MAX_VALUE elements.
   private static final int MAX_ARRAY_SIZE = Integer.MAX_VALUE - 16;
 
@@ -76,6 +85,12 @@ public final class ArticleParser {
             RejectReason.BINARY_FILE,
             "a NUL byte in the first 8 KiB: a binary file, or text in UTF-16/UTF-32,"
                 + " which is not supported (convert it to UTF-8)");
+      } else if (head.mostlyControlBytes()) {
+        rejectFile(
+            out,
+            RejectReason.BINARY_FILE,
+            "more than " + (100 / CONTROL_BYTES_DIVISOR) + "% of the first " + head.length
+                + " bytes are control characters: a binary file, not text");
       } else {
         InputStream whole =
             new SequenceInputStream(
@@ -145,6 +160,17 @@ public final class ArticleParser {
         head.failure = e;
       }
       return head;
+    }
+
+    boolean mostlyControlBytes() {
+      int controls = 0;
+      for (int i = 0; i < length; i++) {
+        int b = bytes[i] & 0xFF;
+        if (b < 0x20 && b != '\t' && b != '\n' && b != 0x0B && b != '\f' && b != '\r' && b != 0x1B) {
+          controls++;
+        }
+      }
+      return controls >= MIN_CONTROL_BYTES && (long) controls * CONTROL_BYTES_DIVISOR > length;
     }
 
     boolean containsNul() {

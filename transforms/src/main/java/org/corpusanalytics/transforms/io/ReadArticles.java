@@ -10,7 +10,9 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
@@ -22,6 +24,7 @@ import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.ArticleCoder;
 import org.corpusanalytics.transforms.model.RejectedRecord;
@@ -37,7 +40,8 @@ import org.corpusanalytics.transforms.model.RejectedRecord;
  *     .withFieldMap(FieldMap.parse("body=content")));
  * }</pre>
  *
- * <p>A glob without wildcards must match a file; a wildcard may match nothing.
+ * <p>A glob without wildcards must match a file; a wildcard may match nothing. A file matched by
+ * several globs is read once.
  */
 public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> {
   private static final long serialVersionUID = 1L;
@@ -110,6 +114,11 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
             .apply(
                 "MatchFiles",
                 FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
+            // Overlapping globs match a file more than once; it is read once.
+            .apply(
+                "OneMatchPerFile",
+                Distinct.withRepresentativeValueFn((MatchResult.Metadata m) -> m.resourceId().toString())
+                    .withRepresentativeType(TypeDescriptors.strings()))
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.AUTO))
             .apply(
                 "ParseFiles",

@@ -79,8 +79,15 @@ final class RecordEmitter {
   /** Checks the body and emits the article, or rejects it. */
   void accept(long record, @Nullable String where, Fields fields, String rawText) {
     String body = fields.body();
-    if (body.isBlank()) {
-      reject(record, where, RejectReason.EMPTY_BODY, "the body is empty", rawText);
+    if (isBlank(body)) {
+      reject(
+          record,
+          where,
+          RejectReason.EMPTY_BODY,
+          body.isBlank()
+              ? "the body is empty"
+              : "the body is empty: it has only invisible characters (no-break spaces, controls)",
+          rawText);
       return;
     }
     if (body.length() > maxArticleChars) {
@@ -147,6 +154,25 @@ final class RecordEmitter {
 
   static String shorten(String text, int maxChars) {
     return text.length() <= maxChars ? text : text.substring(0, maxChars) + "...";
+  }
+
+  /**
+   * True when the text has nothing to read: only whitespace (no-break spaces too), control and format
+   * characters (zero-width spaces, byte order marks), as the text normalizer sees them.
+   */
+  static boolean isBlank(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int type = Character.getType(c);
+      if (!(Character.isWhitespace(c)
+          || Character.isSpaceChar(c)
+          || type == Character.CONTROL
+          || type == Character.FORMAT)) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 
   static @Nullable String blankToNull(@Nullable String value) {

@@ -1,5 +1,7 @@
 package org.corpusanalytics.transforms.io;
 
+import java.util.List;
+
 /**
  * The {@code reason} codes of the {@link org.corpusanalytics.transforms.model.RejectedRecord}s that
  * reading produces.
@@ -25,10 +27,32 @@ public final class RejectReason {
   public static final String CSV_MALFORMED = "csv_malformed";
   /** A file with no bytes, or with nothing but blank lines. */
   public static final String EMPTY_FILE = "empty_file";
-  /** A file with a NUL byte in its first 8 KiB (binary, or UTF-16/32 text). */
+  /**
+   * A file with a NUL byte in its first 8 KiB (binary, or UTF-16/32 text), or with more than 5% of
+   * control characters there.
+   */
   public static final String BINARY_FILE = "binary_file";
   /** The file could not be opened or read to the end (e.g. truncated gzip); earlier records stay. */
   public static final String READ_ERROR = "read_error";
+  /** An article id seen before in canonical order (rejected by DropDuplicateIds, after reading). */
+  public static final String DUPLICATE_ID = "duplicate_id";
+
+  /** Every reason code, in the order of the summary's {@code rejected_<reason>} columns. */
+  public static final List<String> ALL =
+      List.of(
+          INVALID_JSON,
+          MISSING_BODY,
+          BODY_NOT_STRING,
+          EMPTY_BODY,
+          ARTICLE_TOO_LARGE,
+          CSV_MISSING_BODY_COLUMN,
+          CSV_COLUMN_COUNT,
+          CSV_UNBALANCED_QUOTE,
+          CSV_MALFORMED,
+          EMPTY_FILE,
+          BINARY_FILE,
+          READ_ERROR,
+          DUPLICATE_ID);
 
   private RejectReason() {}
 }

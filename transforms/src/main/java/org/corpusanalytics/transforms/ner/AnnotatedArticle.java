@@ -19,6 +19,8 @@ public final class AnnotatedArticle implements Serializable {
   @org.apache.avro.reflect.Nullable private @Nullable String duplicateOf;
   private int sentences;
   private List<ResolvedMention> mentions;
+  private int sentencesCut;
+  private int sentencesFailed;
 
   @SuppressWarnings("unused") // for AvroCoder
   private AnnotatedArticle() {
@@ -35,6 +37,25 @@ public final class AnnotatedArticle implements Serializable {
       @Nullable String duplicateOf,
       int sentences,
       List<ResolvedMention> mentions) {
+    this(id, title, publishedMillis, source, chars, charsRemoved, duplicateOf, sentences, mentions, 0, 0);
+  }
+
+  /**
+   * @param sentencesCut sentences longer than the splitter's limit, cut into pieces before tagging
+   * @param sentencesFailed sentences the tagger failed on; their mentions are missing
+   */
+  public AnnotatedArticle(
+      String id,
+      @Nullable String title,
+      @Nullable Long publishedMillis,
+      @Nullable String source,
+      long chars,
+      long charsRemoved,
+      @Nullable String duplicateOf,
+      int sentences,
+      List<ResolvedMention> mentions,
+      int sentencesCut,
+      int sentencesFailed) {
     this.id = Objects.requireNonNull(id);
     this.title = title;
     this.publishedMillis = publishedMillis;
@@ -44,6 +65,8 @@ public final class AnnotatedArticle implements Serializable {
     this.duplicateOf = duplicateOf;
     this.sentences = sentences;
     this.mentions = mentions;
+    this.sentencesCut = sentencesCut;
+    this.sentencesFailed = sentencesFailed;
   }
 
   public String id() {
@@ -84,6 +107,16 @@ public final class AnnotatedArticle implements Serializable {
     return mentions;
   }
 
+  /** Sentences longer than the splitter's limit that were cut into pieces before tagging. */
+  public int sentencesCut() {
+    return sentencesCut;
+  }
+
+  /** Sentences (or whole texts that could not be split) the tagger failed on. */
+  public int sentencesFailed() {
+    return sentencesFailed;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     if (!(o instanceof AnnotatedArticle)) {
@@ -93,6 +126,8 @@ public final class AnnotatedArticle implements Serializable {
     return chars == a.chars
         && charsRemoved == a.charsRemoved
         && sentences == a.sentences
+        && sentencesCut == a.sentencesCut
+        && sentencesFailed == a.sentencesFailed
         && id.equals(a.id)
         && Objects.equals(title, a.title)
         && Objects.equals(publishedMillis, a.publishedMillis)

@@ -11,7 +11,10 @@ import org.apache.commons.csv.QuoteMode;
 /**
  * Renders rows as RFC 4180 CSV lines. A text cell that a spreadsheet would run as a formula (it
  * begins with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, the usual
- * neutralization; numbers and dates are written as they are.
+ * neutralization; numbers and dates are written as they are, so a negative {@code pmi} stays the
+ * number {@code -0.41}. Neutralization depends on the column type, not on the text: every STRING
+ * column is neutralized (input text such as titles, ids, excerpts and file names included), no
+ * numeric or date column is.
  */
 public final class CsvCells {
   private static final CSVFormat FORMAT =

@@ -1,6 +1,7 @@
 package org.corpusanalytics.transforms.output;
 
 import org.apache.beam.sdk.schemas.Schema;
+import org.corpusanalytics.transforms.io.RejectReason;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 
@@ -84,7 +85,38 @@ public final class Tables {
           .addNullableField("excerpt", FieldType.STRING)
           .build();
 
-  public static final Schema SUMMARY =
+  /**
+   * One row per input file: {@code read == processed + rejected}. A record rejected after reading
+   * (a duplicate id) counts as read and rejected, not processed.
+   */
+  public static final Schema INPUTS =
+      Schema.builder()
+          .addStringField("file")
+          .addInt64Field("read")
+          .addInt64Field("processed")
+          .addInt64Field("rejected")
+          .build();
+
+  /** One row per reason code of the errors table, with its number of records. */
+  public static final Schema ERRORS_BY_REASON =
+      Schema.builder().addStringField("reason").addInt64Field("records").build();
+
+  /**
+   * One row. {@code articles_failed} is the number of rejected records (the rows of {@code errors});
+   * {@code articles_capped} the articles with more distinct entities than {@code
+   * --maxEntitiesPerArticle}; {@code sentences_cut} the sentences longer than {@code
+   * --maxSentenceChars} that were cut before tagging; {@code sentences_failed} the sentences the
+   * tagger failed on (their entities are missing).
+   */
+  /** The summary column counting the rejections of one reason code. */
+  public static String rejectedColumn(String reason) {
+    return "rejected_" + reason;
+  }
+
+  public static final Schema SUMMARY = summary();
+
+  private static Schema summary() {
+    Schema.Builder b =
       Schema.builder()
           .addInt64Field("articles")
           .addInt64Field("articles_failed")
@@ -98,10 +130,17 @@ public final class Tables {
           .addInt64Field("distinct_entities")
           .addInt64Field("articles_undated")
           .addInt64Field("articles_outside_window")
-          .addStringField("runner")
-          .addDateTimeField("started_at")
-          .addDateTimeField("finished_at")
-          .build();
+          .addInt64Field("articles_capped")
+          .addInt64Field("sentences_cut")
+          .addInt64Field("sentences_failed");
+    for (String reason : RejectReason.ALL) {
+      b.addInt64Field(rejectedColumn(reason));
+    }
+    return b.addStringField("runner")
+        .addDateTimeField("started_at")
+        .addDateTimeField("finished_at")
+        .build();
+  }
 
   // Scheduled reports: per-day and per-source entity counts, and movers against an earlier run.
 

@@ -51,6 +51,14 @@ public final class CountComentions
     return new CountComentions(max);
   }
 
+  /**
+   * True when the article has more than {@code maxEntitiesPerArticle} distinct entities, so only its
+   * most mentioned ones enter pair counting (the {@code comentions/capped_articles} metric).
+   */
+  public static boolean isCapped(AnnotatedArticle article, int maxEntitiesPerArticle) {
+    return ArticleEntities.names(article).size() > maxEntitiesPerArticle;
+  }
+
   @Override
   public PCollection<Row> expand(PCollection<AnnotatedArticle> all) {
     PCollection<AnnotatedArticle> articles =

@@ -10,16 +10,28 @@ import java.util.List;
 public final class SegmentedText {
   private final NormalizedText normalized;
   private final List<Span> sentences;
+  private final int sentencesCut;
 
-  SegmentedText(NormalizedText normalized, List<Span> sentences) {
+  SegmentedText(NormalizedText normalized, List<Span> sentences, int sentencesCut) {
     this.normalized = normalized;
     this.sentences = sentences;
+    this.sentencesCut = sentencesCut;
   }
 
   /** Normalizes and splits {@code body}. */
   public static SegmentedText of(String body, TextNormalizer normalizer, SentenceSplitter splitter) {
     NormalizedText normalized = normalizer.normalize(body);
-    return new SegmentedText(normalized, splitter.split(normalized.text()));
+    int[] cut = new int[1];
+    List<Span> spans = splitter.split(normalized.text(), cut);
+    return new SegmentedText(normalized, spans, cut[0]);
+  }
+
+  /**
+   * How many sentences were longer than the splitter's limit and were cut into pieces; each piece
+   * counts in {@link #size()}.
+   */
+  public int sentencesCut() {
+    return sentencesCut;
   }
 
   public int size() {

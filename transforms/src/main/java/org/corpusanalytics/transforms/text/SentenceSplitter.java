@@ -44,6 +44,14 @@ public final class SentenceSplitter implements Serializable {
   }
 
   public List<Span> split(String normalizedText) {
+    return split(normalizedText, new int[1]);
+  }
+
+  /**
+   * Like {@link #split(String)}, and adds to {@code cut[0]} one for every sentence that was longer
+   * than {@link #maxSentenceChars()} and so was cut into pieces.
+   */
+  List<Span> split(String normalizedText, int[] cut) {
     // One bulk copy: indexing a char[] is several times cheaper than String.charAt per char.
     char[] text = normalizedText.toCharArray();
     List<Span> spans = new ArrayList<>();
@@ -53,13 +61,13 @@ public final class SentenceSplitter implements Serializable {
     while (i < n) {
       char c = text[i];
       if (c == '\n') {
-        addTrimmed(text, start, i, spans);
+        addTrimmed(text, start, i, spans, cut);
         start = i + 1;
         i = start;
       } else if (Chars.isSentenceTerminal(c)) {
         int end = sentenceEndAt(text, i);
         if (end >= 0) {
-          addTrimmed(text, start, end, spans);
+          addTrimmed(text, start, end, spans, cut);
           start = end;
           i = end;
         } else {
@@ -69,7 +77,7 @@ public final class SentenceSplitter implements Serializable {
         i++;
       }
     }
-    addTrimmed(text, start, n, spans);
+    addTrimmed(text, start, n, spans, cut);
     return spans;
   }
 
@@ -113,12 +121,15 @@ public final class SentenceSplitter implements Serializable {
     return i;
   }
 
-  private void addTrimmed(char[] text, int start, int end, List<Span> spans) {
+  private void addTrimmed(char[] text, int start, int end, List<Span> spans, int[] cut) {
     while (start < end && Chars.isSpaceLike(text[start])) {
       start++;
     }
     while (end > start && Chars.isSpaceLike(text[end - 1])) {
       end--;
+    }
+    if (end - start > maxSentenceChars) {
+      cut[0]++;
     }
     while (end - start > maxSentenceChars) {
       start = addHead(text, start, end, spans);
