@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.Nullable;
+import org.corpusanalytics.transforms.dedup.ShingleSet;
 import org.corpusanalytics.transforms.dedup.Shingles;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.text.SegmentedText;
@@ -275,20 +276,7 @@ final class DedupScores {
   }
 
   static double jaccard(long[] a, long[] b) {
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
+    int common = ShingleSet.intersectionSize(a, b);
     int union = a.length + b.length - common;
     return union == 0 ? 0 : (double) common / union;
   }

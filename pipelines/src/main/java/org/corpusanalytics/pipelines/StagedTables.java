@@ -1,10 +1,8 @@
 package org.corpusanalytics.pipelines;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +19,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.io.DelegatingSeekableInputStream;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.SeekableInputStream;
 import org.corpusanalytics.transforms.output.OutputFormat;
 import org.corpusanalytics.transforms.output.WriteTable;
 
@@ -76,7 +71,7 @@ final class StagedTables {
   private static void readParquet(
       MatchResult.Metadata file, Schema schema, List<Map<String, Object>> rows) throws IOException {
     try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(new BeamInputFile(file)).build()) {
+        AvroParquetReader.<GenericRecord>builder(new BeamParquetInputFile(file)).build()) {
       GenericRecord record;
       while ((record = reader.read()) != null) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -100,37 +95,6 @@ final class StagedTables {
         return text;
       default:
         return null;
-    }
-  }
-
-  /** A Parquet input file on any Beam file system that opens seekable channels. */
-  private static final class BeamInputFile implements InputFile {
-    private final MatchResult.Metadata file;
-
-    BeamInputFile(MatchResult.Metadata file) {
-      this.file = file;
-    }
-
-    @Override
-    public long getLength() {
-      return file.sizeBytes();
-    }
-
-    @Override
-    public SeekableInputStream newStream() throws IOException {
-      SeekableByteChannel channel = (SeekableByteChannel) FileSystems.open(file.resourceId());
-      InputStream in = Channels.newInputStream(channel);
-      return new DelegatingSeekableInputStream(in) {
-        @Override
-        public long getPos() throws IOException {
-          return channel.position();
-        }
-
-        @Override
-        public void seek(long newPos) throws IOException {
-          channel.position(newPos);
-        }
-      };
     }
   }
 }

@@ -2,21 +2,16 @@ package org.corpusanalytics.pipelines;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.DelegatingSeekableInputStream;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * Counts the rows of a written table from its files: Parquet from the footers (no data is read),
@@ -49,7 +44,8 @@ final class TableRowCounts {
   }
 
   static long parquetRows(Path file) throws IOException {
-    try (ParquetFileReader reader = ParquetFileReader.open(new NioInputFile(file))) {
+    try (ParquetFileReader reader = ParquetFileReader.open(
+        new BeamParquetInputFile(FileSystems.matchSingleFileSpec(file.toString())))) {
       return reader.getRecordCount();
     }
   }
@@ -64,40 +60,5 @@ final class TableRowCounts {
       }
     }
     return rows;
-  }
-
-  /** A Parquet input file on a local path, without Hadoop's file systems. */
-  private static final class NioInputFile implements InputFile {
-    private final Path path;
-
-    NioInputFile(Path path) {
-      this.path = path;
-    }
-
-    @Override
-    public long getLength() throws IOException {
-      return Files.size(path);
-    }
-
-    @Override
-    public SeekableInputStream newStream() throws IOException {
-      SeekableByteChannel channel = Files.newByteChannel(path);
-      return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
-        @Override
-        public long getPos() throws IOException {
-          return channel.position();
-        }
-
-        @Override
-        public void seek(long newPos) throws IOException {
-          channel.position(newPos);
-        }
-
-        @Override
-        public int read(ByteBuffer buf) throws IOException {
-          return channel.read(buf);
-        }
-      };
-    }
   }
 }

@@ -58,8 +58,11 @@ public final class ShingleSet implements Serializable {
 
   /** Number of shingles in both sets. */
   public int intersectionSize(ShingleSet other) {
-    long[] a = hashes;
-    long[] b = other.hashes;
+    return intersectionSize(hashes, other.hashes);
+  }
+
+  /** Number of values in both sorted, duplicate-free arrays. */
+  public static int intersectionSize(long[] a, long[] b) {
     int i = 0;
     int j = 0;
     int common = 0;

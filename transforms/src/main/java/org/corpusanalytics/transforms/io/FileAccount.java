@@ -14,31 +14,21 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/**
- * How one input file was read: records read, turned into articles, rejected ({@code read ==
- * processed + rejected}), and articles kept undated because their date could not be parsed.
- */
+/** How one input file was read: its name and its {@link ParseCounts}. */
 @DefaultCoder(FileAccount.FileAccountCoder.class)
 public final class FileAccount implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String file;
-  private final long read;
-  private final long processed;
-  private final long rejected;
-  private final long unparsedDates;
+  private final ParseCounts counts;
 
-  public FileAccount(String file, long read, long processed, long rejected, long unparsedDates) {
+  public FileAccount(String file, ParseCounts counts) {
     this.file = Objects.requireNonNull(file, "file");
-    this.read = read;
-    this.processed = processed;
-    this.rejected = rejected;
-    this.unparsedDates = unparsedDates;
+    this.counts = Objects.requireNonNull(counts, "counts");
   }
 
-  public static FileAccount of(String file, ParseCounts counts) {
-    return new FileAccount(
-        file, counts.read(), counts.processed(), counts.rejected(), counts.unparsedDates());
+  public FileAccount(String file, long read, long processed, long rejected, long unparsedDates) {
+    this(file, new ParseCounts(read, processed, rejected, unparsedDates));
   }
 
   /** The file's full path or URI, as matched. */
@@ -46,20 +36,8 @@ public final class FileAccount implements Serializable {
     return file;
   }
 
-  public long read() {
-    return read;
-  }
-
-  public long processed() {
-    return processed;
-  }
-
-  public long rejected() {
-    return rejected;
-  }
-
-  public long unparsedDates() {
-    return unparsedDates;
+  public ParseCounts counts() {
+    return counts;
   }
 
   @Override
@@ -68,22 +46,17 @@ public final class FileAccount implements Serializable {
       return false;
     }
     FileAccount a = (FileAccount) o;
-    return file.equals(a.file)
-        && read == a.read
-        && processed == a.processed
-        && rejected == a.rejected
-        && unparsedDates == a.unparsedDates;
+    return file.equals(a.file) && counts.equals(a.counts);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(file, read, processed, rejected, unparsedDates);
+    return Objects.hash(file, counts);
   }
 
   @Override
   public String toString() {
-    return file + ": read=" + read + " processed=" + processed + " rejected=" + rejected
-        + " unparsedDates=" + unparsedDates;
+    return file + ": " + counts;
   }
 
   /** The fields in order; deterministic. */
@@ -103,10 +76,10 @@ public final class FileAccount implements Serializable {
     @Override
     public void encode(FileAccount a, OutputStream out) throws IOException {
       StringUtf8Coder.of().encode(a.file, out);
-      VarLongCoder.of().encode(a.read, out);
-      VarLongCoder.of().encode(a.processed, out);
-      VarLongCoder.of().encode(a.rejected, out);
-      VarLongCoder.of().encode(a.unparsedDates, out);
+      VarLongCoder.of().encode(a.counts.read(), out);
+      VarLongCoder.of().encode(a.counts.processed(), out);
+      VarLongCoder.of().encode(a.counts.rejected(), out);
+      VarLongCoder.of().encode(a.counts.unparsedDates(), out);
     }
 
     @Override

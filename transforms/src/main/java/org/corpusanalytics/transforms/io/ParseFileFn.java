@@ -74,7 +74,7 @@ final class ParseFileFn extends DoFn<FileIO.ReadableFile, Article> {
     articles.inc(counts.processed());
     rejected.inc(counts.rejected());
     unparsedDates.inc(counts.unparsedDates());
-    out.get(ACCOUNTS).output(FileAccount.of(sourceFile, counts));
+    out.get(ACCOUNTS).output(new FileAccount(sourceFile, counts));
   }
 
   /**

@@ -81,9 +81,9 @@ public final class AccountInputs extends PTransform<PCollection<FileAccount>, PC
   private static final class AccountCountsFn extends DoFn<FileAccount, KV<KV<String, String>, Long>> {
     @ProcessElement
     public void process(@Element FileAccount a, OutputReceiver<KV<KV<String, String>, Long>> out) {
-      out.output(KV.of(KV.of(a.file(), READ), a.read()));
-      out.output(KV.of(KV.of(a.file(), PROCESSED), a.processed()));
-      out.output(KV.of(KV.of(a.file(), REJECTED), a.rejected()));
+      out.output(KV.of(KV.of(a.file(), READ), a.counts().read()));
+      out.output(KV.of(KV.of(a.file(), PROCESSED), a.counts().processed()));
+      out.output(KV.of(KV.of(a.file(), REJECTED), a.counts().rejected()));
     }
   }
 
