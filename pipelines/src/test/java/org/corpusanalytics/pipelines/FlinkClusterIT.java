@@ -303,8 +303,8 @@ public class FlinkClusterIT {
   }
 
   private static final List<String> ALL_TABLES =
-      List.of("entities", "comentions", "articles", "segments", "mentions", "errors", "summary",
-          "entity_daily", "entity_sources");
+      List.of("entities", "comentions", "articles", "segments", "repeated_segments", "mentions",
+          "errors", "summary", "inputs", "errors_by_reason", "entity_daily", "entity_sources");
 
   /** The one {@code run_date=...} partition a run wrote under {@code output}. */
   static Path partition(Path output) throws java.io.IOException {
