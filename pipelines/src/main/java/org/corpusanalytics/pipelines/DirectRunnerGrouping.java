@@ -27,14 +27,18 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.util.construction.PTransformReplacements;
 import org.apache.beam.sdk.util.construction.ReplacementOutputs;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.WindowingStrategy;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
 
 /**
  * Makes the Direct runner fast on many distinct keys, with the same results.
@@ -45,7 +49,9 @@ import org.apache.beam.sdk.values.WindowingStrategy;
  * {@code ParDoTranslation.getSchemaInformation} and {@code getSideInputMapping}), which costs
  * milliseconds. 400,000 co-mention pairs times the steps after {@code SumPerPair} took hours.
  *
- * <p>Before a Direct run, this rewrites every {@link GroupByKey} and {@link Combine.PerKey} of the
+ * <p>Before a Direct run, this rewrites every {@link Reshuffle} (which keys each element at
+ * random, so one bundle per article) to spread elements over {@code shards} keys, and every
+ * {@link GroupByKey} and {@link Combine.PerKey} of the
  * global window (the whole report) to group by a few shard keys first ({@code shards}, from a hash
  * of the encoded key), then by key inside each shard: a {@code GroupByKey} becomes group by shard,
  * then split the shard's values by key; a {@code Combine.perKey(fn)} becomes a combine by shard
@@ -83,6 +89,15 @@ public final class DirectRunnerGrouping {
     }
     // The shard groupings themselves are keyed by ShardCoder, which isShardable refuses.
     List<PTransformOverride> overrides = new ArrayList<>();
+    // A reshuffle by random key gives every element its own key, hence its own bundle.
+    overrides.add(
+        PTransformOverride.of(
+            app -> app.getTransform() instanceof Reshuffle.ViaRandomKey && isGlobalBatch(app),
+            new ReshuffleFactory<>(shards)));
+    overrides.add(
+        PTransformOverride.of(
+            app -> app.getTransform() instanceof Reshuffle && isGlobalBatch(app),
+            new ReshuffleFactory<>(shards)));
     overrides.add(
         PTransformOverride.of(
             app -> app.getTransform() instanceof GroupByKey && isShardable(app),
@@ -104,20 +119,111 @@ public final class DirectRunnerGrouping {
    * by shard then by key gives every key what grouping by key gives it.
    */
   static boolean isShardable(AppliedPTransform<?, ?, ?> app) {
+    if (!isGlobalBatch(app)) {
+      return false;
+    }
+    PCollection<?> input = app.getMainInputs().values().iterator().next();
+    if (!(input.getCoder() instanceof KvCoder)) {
+      return false;
+    }
+    Coder<?> keyCoder = ((KvCoder<?, ?>) input.getCoder()).getKeyCoder();
+    return !(keyCoder instanceof VoidCoder) && !(keyCoder instanceof ShardCoder);
+  }
+
+  /** One bounded main input in the global window with the default trigger. */
+  static boolean isGlobalBatch(AppliedPTransform<?, ?, ?> app) {
     if (app.getMainInputs().size() != 1) {
       return false;
     }
     PCollection<?> input = app.getMainInputs().values().iterator().next();
-    if (input.isBounded() != PCollection.IsBounded.BOUNDED
-        || !(input.getCoder() instanceof KvCoder)) {
-      return false;
-    }
     WindowingStrategy<?, ?> windowing = input.getWindowingStrategy();
-    Coder<?> keyCoder = ((KvCoder<?, ?>) input.getCoder()).getKeyCoder();
-    return windowing.getWindowFn() instanceof GlobalWindows
-        && windowing.getTrigger() instanceof DefaultTrigger
-        && !(keyCoder instanceof VoidCoder)
-        && !(keyCoder instanceof ShardCoder);
+    return input.isBounded() == PCollection.IsBounded.BOUNDED
+        && windowing.getWindowFn() instanceof GlobalWindows
+        && windowing.getTrigger() instanceof DefaultTrigger;
+  }
+
+  /**
+   * Reshuffle as: spread the elements round robin over the shards, group by shard, emit them
+   * again with their own timestamps. The Direct runner needs no rebalancing beyond its bundles.
+   */
+  static final class ShardedReshuffle<T> extends PTransform<PCollection<T>, PCollection<T>> {
+    private final int shards;
+
+    ShardedReshuffle(int shards) {
+      this.shards = shards;
+    }
+
+    @Override
+    public PCollection<T> expand(PCollection<T> input) {
+      Coder<T> coder = input.getCoder();
+      return input
+          .apply("SpreadOverShards", ParDo.of(new SpreadFn<T>(shards)))
+          .setCoder(
+              KvCoder.of(
+                  ShardCoder.INSTANCE,
+                  TimestampedValue.TimestampedValueCoder.of(coder)))
+          .apply("GroupByShard", GroupByKey.create())
+          .apply("EmitWithTimestamps", ParDo.of(new UnspreadFn<T>()))
+          .setCoder(coder);
+    }
+  }
+
+  private static final class SpreadFn<T> extends DoFn<T, KV<Integer, TimestampedValue<T>>> {
+    private final int shards;
+    private transient int next;
+
+    SpreadFn(int shards) {
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element T e, @Timestamp Instant timestamp, OutputReceiver<KV<Integer, TimestampedValue<T>>> out) {
+      next = (next + 1) % shards;
+      out.output(KV.of(next, TimestampedValue.of(e, timestamp)));
+    }
+  }
+
+  private static final class UnspreadFn<T> extends DoFn<KV<Integer, Iterable<TimestampedValue<T>>>, T> {
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<TimestampedValue<T>>> shard, OutputReceiver<T> out) {
+      for (TimestampedValue<T> e : shard.getValue()) {
+        out.outputWithTimestamp(e.getValue(), e.getTimestamp());
+      }
+    }
+
+    // Elements go back to their own (earlier) timestamps, as Reshuffle does.
+    @Override
+    @SuppressWarnings("deprecation")
+    public Duration getAllowedTimestampSkew() {
+      return Duration.millis(Long.MAX_VALUE);
+    }
+  }
+
+  private static final class ReshuffleFactory<T>
+      implements PTransformOverrideFactory<
+          PCollection<T>, PCollection<T>, PTransform<PCollection<T>, PCollection<T>>> {
+    private final int shards;
+
+    ReshuffleFactory(int shards) {
+      this.shards = shards;
+    }
+
+    @Override
+    public PTransformReplacement<PCollection<T>, PCollection<T>> getReplacementTransform(
+        AppliedPTransform<PCollection<T>, PCollection<T>, PTransform<PCollection<T>, PCollection<T>>>
+            transform) {
+      return PTransformReplacement.of(
+          PTransformReplacements.getSingletonMainInput(transform),
+          new ShardedReshuffle<T>(shards));
+    }
+
+    @Override
+    public Map<PCollection<?>, ReplacementOutput> mapOutputs(
+        Map<TupleTag<?>, PCollection<?>> outputs, PCollection<T> newOutput) {
+      return ReplacementOutputs.singleton(outputs, newOutput);
+    }
   }
 
   /** The shard keys' coder; its own class so the rewrite never shards its own groupings again. */
@@ -336,6 +442,10 @@ public final class DirectRunnerGrouping {
               counts.merge("GroupByKey", 1, Integer::sum);
             } else if (app.getTransform() instanceof Combine.PerKey && isShardable(app)) {
               counts.merge("Combine.PerKey", 1, Integer::sum);
+            } else if ((app.getTransform() instanceof Reshuffle
+                    || app.getTransform() instanceof Reshuffle.ViaRandomKey)
+                && isGlobalBatch(app)) {
+              counts.merge("Reshuffle", 1, Integer::sum);
             }
           }
         });

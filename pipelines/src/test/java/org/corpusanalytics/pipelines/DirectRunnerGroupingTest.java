@@ -20,6 +20,7 @@ import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.Mean;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
@@ -66,6 +67,8 @@ public class DirectRunnerGroupingTest {
     PCollection<KV<String, Long>> sums = in.apply(Sum.longsPerKey());
     PCollection<KV<String, Double>> means = in.apply(Mean.perKey());
     PCollection<Long> total = in.apply(Count.globally());
+    PCollection<KV<String, Long>> reshuffled = in.apply(Reshuffle.viaRandomKey());
+    PAssert.that(reshuffled).containsInAnyOrder(input());
 
     TupleTag<Long> left = new TupleTag<>();
     TupleTag<Long> right = new TupleTag<>();
@@ -110,7 +113,7 @@ public class DirectRunnerGroupingTest {
     PAssert.that(joined).containsInAnyOrder(expectedJoins);
     PAssert.thatSingleton(total).isEqualTo(300L);
 
-    // GroupByKey (twice: ours, the join's), Sum, Mean, plus PAssert's own groupings.
+    // GroupByKey (twice: ours, the join's), Sum, Mean, Reshuffle, plus PAssert's own groupings.
     int before = DirectRunnerGrouping.countShardable(pipeline).values().stream().mapToInt(i -> i).sum();
     assertThat(before, greaterThan(3));
     DirectRunnerGrouping.apply(pipeline, 5);
