@@ -47,13 +47,18 @@ public final class RunBenchmarks {
     boolean stages = Boolean.parseBoolean(o.getOrDefault("stages", "true"));
     int countSample = Integer.parseInt(o.getOrDefault("countSample", "2000"));
     String gazetteerArgs = o.getOrDefault("gazetteerArgs", "");
-    Path work = Files.createTempDirectory("corpus-analytics-bench");
+    String reportArgs = o.getOrDefault("reportArgs", "");
+    Path work =
+        o.containsKey("work")
+            ? Files.createDirectories(Path.of(o.get("work")))
+            : Files.createTempDirectory("corpus-analytics-bench");
     PrintStream out = System.out;
     try {
       run(out, input, o.getOrDefault("fieldMap", ""), o.getOrDefault("dateFormat", ""), scales,
-          runners, heap, stages, countSample, gazetteerArgs, work);
+          runners, heap, stages, countSample, gazetteerArgs, reportArgs, work);
     } finally {
-      if (!Boolean.parseBoolean(o.getOrDefault("keep", "false"))) {
+      // A --work folder is the user's: never deleted. The temp folder goes unless --keep=true.
+      if (!o.containsKey("work") && !Boolean.parseBoolean(o.getOrDefault("keep", "false"))) {
         deleteTree(work);
       }
     }
@@ -70,6 +75,7 @@ public final class RunBenchmarks {
       boolean measureStages,
       int countSample,
       String gazetteerArgs,
+      String reportArgs,
       Path work)
       throws Exception {
     Table table = new Table();
@@ -140,7 +146,7 @@ public final class RunBenchmarks {
       long bytes = corpus.writeRepeated(dir, scale);
       for (String runner : runners) {
         Result r = runReport(dir, work.resolve("out-" + runner + "-" + scale + "x"), runner.trim(),
-            heap, "");
+            heap, reportArgs);
         wall.put(runner.trim() + "@" + scale, r.wallSeconds);
         table.run(runner.trim() + " " + scale + "x", (long) articles.size() * scale, bytes,
             tokens * scale, r);
@@ -149,7 +155,7 @@ public final class RunBenchmarks {
       }
       if (!gazetteerArgs.isEmpty() && scale == scales.get(0)) {
         Result r = runReport(dir, work.resolve("out-gazetteer-" + scale + "x"), "flink", heap,
-            gazetteerArgs);
+            reportArgs + " " + gazetteerArgs);
         table.run("flink " + scale + "x gazetteer", (long) articles.size() * scale, bytes,
             tokens * scale, r);
       }
