@@ -257,6 +257,9 @@ public final class RunBenchmarks {
 
     void stage(String name, long articles, long bytes, long tokens, double seconds) {
       rows.add(row(name, articles, bytes, tokens, seconds, -1, -1, -1));
+      // Printed as soon as measured too, so a long run that is stopped still shows its figures.
+      System.out.println(lastLine());
+      System.out.flush();
     }
 
     void run(String name, long articles, long bytes, long tokens, Result r) {
