@@ -90,6 +90,7 @@ public final class CorpusReport {
       schedule = ScheduledRun.prepare(options);
       pipeline = Pipeline.create(options);
       build(pipeline, options, new CrfEntityRecognizer(), schedule.outputDir());
+      DirectRunnerGrouping.applyIfDirect(pipeline);
     } catch (IllegalArgumentException | IllegalStateException | IOException e) {
       if (schedule != null) {
         schedule.abort();

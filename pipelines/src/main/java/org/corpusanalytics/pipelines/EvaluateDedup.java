@@ -346,6 +346,7 @@ public final class EvaluateDedup {
         .articles()
         .apply("ToJson", MapElements.into(TypeDescriptors.strings()).via(EvaluateDedup::toJson))
         .apply("WriteResults", TextIO.write().to(work.resolve("out").resolve("part").toString()));
+    DirectRunnerGrouping.applyIfDirect(p);
     PipelineResult.State state = p.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the dedup run ended " + state);

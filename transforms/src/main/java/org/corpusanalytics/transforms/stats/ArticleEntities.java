@@ -14,16 +14,16 @@ import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.ResolvedMention;
 
 /** The entities of one article, as the counting stages see them. */
-final class ArticleEntities {
+public final class ArticleEntities {
   private ArticleEntities() {}
 
   /** False for a near duplicate: its kept article is counted in its place. */
-  static boolean isCounted(AnnotatedArticle article) {
+  public static boolean isCounted(AnnotatedArticle article) {
     return article.duplicateOf() == null;
   }
 
   /** Mentions per (entity, type), in a stable order. */
-  static Map<KV<String, String>, Long> mentionsByEntityAndType(AnnotatedArticle article) {
+  public static Map<KV<String, String>, Long> mentionsByEntityAndType(AnnotatedArticle article) {
     Map<KV<String, String>, Long> counts = new TreeMap<>(KV_ORDER);
     for (ResolvedMention m : article.mentions()) {
       counts.merge(KV.of(m.entity(), m.type().name()), 1L, Long::sum);
@@ -32,7 +32,7 @@ final class ArticleEntities {
   }
 
   /** Distinct entity names of the article. */
-  static Set<String> names(AnnotatedArticle article) {
+  public static Set<String> names(AnnotatedArticle article) {
     Set<String> names = new TreeSet<>();
     for (ResolvedMention m : article.mentions()) {
       names.add(m.entity());
@@ -44,7 +44,7 @@ final class ArticleEntities {
    * The entities that take part in pair counting: all of them, or the {@code cap} most mentioned
    * (ties broken by name) when the article has more, since pairs grow with the square.
    */
-  static Set<String> pairCandidates(AnnotatedArticle article, int cap) {
+  public static Set<String> pairCandidates(AnnotatedArticle article, int cap) {
     Map<String, Long> mentions = new HashMap<>();
     for (ResolvedMention m : article.mentions()) {
       mentions.merge(m.entity(), 1L, Long::sum);
@@ -64,7 +64,7 @@ final class ArticleEntities {
   }
 
   /** For each pair (a < b) of candidates: the number of sentences that mention both. */
-  static Map<KV<String, String>, Long> pairs(AnnotatedArticle article, Set<String> candidates) {
+  public static Map<KV<String, String>, Long> pairs(AnnotatedArticle article, Set<String> candidates) {
     Map<Integer, Set<String>> bySentence = new TreeMap<>();
     for (ResolvedMention m : article.mentions()) {
       if (candidates.contains(m.entity())) {

@@ -2,6 +2,7 @@ package org.corpusanalytics.transforms.stats;
 
 import java.util.Map;
 import java.util.Set;
+import javax.annotation.Nullable;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
@@ -122,11 +123,27 @@ public final class CountComentions
       this.articlesPerEntity = articlesPerEntity;
     }
 
+    // The side inputs, read once per bundle: the Direct runner rebuilds a map side input from
+    // all its entries on every sideInput() call, which made scoring quadratic (pairs x entities).
+    // The report is one global window, so the values cannot change within a bundle.
+    private transient @Nullable Long total;
+    private transient @Nullable Map<String, Long> perEntity;
+
+    @StartBundle
+    public void startBundle() {
+      total = null;
+      perEntity = null;
+    }
+
     @ProcessElement
     public void process(ProcessContext c) {
       KV<KV<String, String>, KV<Long, Long>> pair = c.element();
-      long total = c.sideInput(totalArticles);
-      Map<String, Long> perEntity = c.sideInput(articlesPerEntity);
+      if (perEntity == null) {
+        total = c.sideInput(totalArticles);
+        perEntity = c.sideInput(articlesPerEntity);
+      }
+      Map<String, Long> perEntity = this.perEntity;
+      long total = this.total;
       String a = pair.getKey().getKey();
       String b = pair.getKey().getValue();
       long both = pair.getValue().getKey();

@@ -1,0 +1,335 @@
+package org.corpusanalytics.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.corpusanalytics.transforms.model.Article;
+import org.corpusanalytics.transforms.ner.AnnotatedArticle;
+import org.corpusanalytics.transforms.ner.crf.CrfEntityRecognizer;
+import org.corpusanalytics.transforms.text.SegmentedText;
+
+/**
+ * The end-to-end benchmark: the component stages one thread at a time (with the bare CRF tagger),
+ * then the report as users run it, on the corpus repeated 1x, 2x and 4x (fresh ids, shifted
+ * dates), on the Direct runner and on embedded Flink, each in its own JVM. Prints one table. See
+ * BENCHMARKS.md for the command.
+ */
+public final class RunBenchmarks {
+  private RunBenchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = parse(args);
+    String input = require(o, "input");
+    List<Integer> scales = new ArrayList<>();
+    for (String s : o.getOrDefault("scales", "1,2,4").split(",")) {
+      scales.add(Integer.parseInt(s.trim()));
+    }
+    List<String> runners = new ArrayList<>();
+    for (String r : o.getOrDefault("runners", "direct,flink").split(",")) {
+      if (!r.isBlank()) {
+        runners.add(r.trim());
+      }
+    }
+    String heap = o.getOrDefault("heap", "8g");
+    boolean stages = Boolean.parseBoolean(o.getOrDefault("stages", "true"));
+    int countSample = Integer.parseInt(o.getOrDefault("countSample", "2000"));
+    String gazetteerArgs = o.getOrDefault("gazetteerArgs", "");
+    String reportArgs = o.getOrDefault("reportArgs", "");
+    Path work =
+        o.containsKey("work")
+            ? Files.createDirectories(Path.of(o.get("work")))
+            : Files.createTempDirectory("corpus-analytics-bench");
+    PrintStream out = System.out;
+    try {
+      run(out, input, o.getOrDefault("fieldMap", ""), o.getOrDefault("dateFormat", ""), scales,
+          runners, heap, stages, countSample, gazetteerArgs, reportArgs, work);
+    } finally {
+      // A --work folder is the user's: never deleted. The temp folder goes unless --keep=true.
+      if (!o.containsKey("work") && !Boolean.parseBoolean(o.getOrDefault("keep", "false"))) {
+        deleteTree(work);
+      }
+    }
+  }
+
+  private static void run(
+      PrintStream out,
+      String input,
+      String fieldMap,
+      String dateFormat,
+      List<Integer> scales,
+      List<String> runners,
+      String heap,
+      boolean measureStages,
+      int countSample,
+      String gazetteerArgs,
+      String reportArgs,
+      Path work)
+      throws Exception {
+    Table table = new Table();
+    long t0 = System.nanoTime();
+    Corpus corpus = Corpus.read(input, fieldMap, dateFormat);
+    double parseSeconds = seconds(t0);
+    List<Article> articles = corpus.articles;
+    long bodyBytes = 0;
+    for (Article a : articles) {
+      bodyBytes += a.body().getBytes(StandardCharsets.UTF_8).length;
+    }
+    Stages stages = new Stages();
+    List<SegmentedText> texts = stages.segment(articles);
+    List<String> sentences = Stages.sentences(texts);
+    long tokens = 0;
+    for (String s : sentences) {
+      tokens += CrfEntityRecognizer.countTokens(s);
+    }
+    out.printf(
+        Locale.ROOT,
+        "corpus: %,d articles, %,d input bytes, %,d body bytes, %,d sentences, %,d tokens%n",
+        articles.size(), corpus.inputBytes, bodyBytes, sentences.size(), tokens);
+    out.flush();
+
+    double taggerTokensPerSecond = Double.NaN;
+    if (measureStages) {
+      table.stage("read + parse (1 thread)", articles.size(), corpus.inputBytes, tokens, parseSeconds);
+      t0 = System.nanoTime();
+      stages.normalize(articles);
+      table.stage("normalize (1 thread)", articles.size(), bodyBytes, tokens, seconds(t0));
+      List<String> normalized = Stages.normalizedTexts(texts);
+      t0 = System.nanoTime();
+      stages.split(normalized);
+      table.stage("split sentences (1 thread)", articles.size(), bodyBytes, tokens, seconds(t0));
+      t0 = System.nanoTime();
+      stages.planDedup(texts, articles);
+      table.stage("plan dedup in article (1 thread)", articles.size(), bodyBytes, tokens, seconds(t0));
+      CrfEntityRecognizer crf = new CrfEntityRecognizer();
+      crf.warmUp();
+      Stages.tag(crf, sentences.subList(0, Math.min(200, sentences.size()))); // JIT warm-up
+      t0 = System.nanoTime();
+      Stages.tag(crf, sentences);
+      double tagSeconds = seconds(t0);
+      taggerTokensPerSecond = tokens / tagSeconds;
+      table.stage("bare CRF tagger (1 thread)", articles.size(), bodyBytes, tokens, tagSeconds);
+      List<Article> sample = articles.subList(0, Math.min(countSample, articles.size()));
+      List<AnnotatedArticle> annotated = stages.annotate(crf, sample);
+      long sampleBytes = 0;
+      long sampleTokens = 0;
+      for (int i = 0; i < sample.size(); i++) {
+        sampleBytes += sample.get(i).body().getBytes(StandardCharsets.UTF_8).length;
+        SegmentedText t = texts.get(i);
+        for (int s = 0; s < t.size(); s++) {
+          sampleTokens += CrfEntityRecognizer.countTokens(t.sentence(s));
+        }
+      }
+      t0 = System.nanoTime();
+      for (int r = 0; r < 5; r++) {
+        Stages.count(annotated);
+      }
+      table.stage("count entities + pairs (1 thread)", sample.size() * 5L, sampleBytes * 5,
+          sampleTokens * 5, seconds(t0));
+    }
+
+    Map<String, Double> wall = new LinkedHashMap<>();
+    for (int scale : scales) {
+      Path dir = work.resolve("corpus-" + scale + "x");
+      long bytes = corpus.writeRepeated(dir, scale);
+      for (String runner : runners) {
+        Result r = runReport(dir, work.resolve("out-" + runner + "-" + scale + "x"), runner.trim(),
+            heap, reportArgs);
+        wall.put(runner.trim() + "@" + scale, r.wallSeconds);
+        table.run(runner.trim() + " " + scale + "x", (long) articles.size() * scale, bytes,
+            tokens * scale, r);
+        out.println(table.lastLine());
+        out.flush();
+      }
+      if (!gazetteerArgs.isEmpty() && scale == scales.get(0)) {
+        Result r = runReport(dir, work.resolve("out-gazetteer-" + scale + "x"), "flink", heap,
+            reportArgs + " " + gazetteerArgs);
+        table.run("flink " + scale + "x gazetteer", (long) articles.size() * scale, bytes,
+            tokens * scale, r);
+      }
+      deleteTree(dir);
+    }
+    if (gazetteerArgs.isEmpty()) {
+      table.note("gazetteer recognizer: not available (no --gazetteerArgs given)");
+    }
+
+    out.println();
+    out.println(table.render());
+    out.println("ratios:");
+    Double flink1 = wall.get("flink@" + scales.get(0));
+    Double direct1 = wall.get("direct@" + scales.get(0));
+    if (flink1 != null && !Double.isNaN(taggerTokensPerSecond) && scales.get(0) == 1) {
+      out.printf(Locale.ROOT, "  end-to-end Flink 1x / bare tagger (tokens/s): %.2f (target >= 1.6)%n",
+          (tokens / flink1) / taggerTokensPerSecond);
+    }
+    if (flink1 != null && direct1 != null) {
+      out.printf(Locale.ROOT, "  Direct / Flink (throughput, %dx): %.2f (target >= 0.6)%n",
+          scales.get(0), flink1 / direct1);
+    }
+    for (String runner : runners) {
+      Double base = wall.get(runner.trim() + "@1");
+      for (int scale : scales) {
+        Double w = wall.get(runner.trim() + "@" + scale);
+        if (base != null && w != null && scale > 1) {
+          out.printf(Locale.ROOT, "  %s %dx / 1x time: %.2f (target <= %.1f)%n", runner.trim(),
+              scale, w / base, scale * 1.1);
+        }
+      }
+    }
+  }
+
+  static final class Result {
+    double wallSeconds;
+    double pipelineSeconds;
+    long peakHeapBytes = -1;
+    long gcMillis = -1;
+  }
+
+  /** Runs the report in a child JVM on this class path, as a user runs the jar. */
+  private static Result runReport(Path in, Path outDir, String runner, String heap, String extra)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + heap);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(MeasuredRun.class.getName());
+    cmd.add("--input=" + in.resolve("*.jsonl"));
+    cmd.add("--output=" + outDir);
+    cmd.add("--runDate=2024-01-01");
+    if (runner.equals("flink")) {
+      cmd.add("--runner=FlinkRunner");
+      cmd.add("--flinkMaster=[local]");
+    } else if (!runner.equals("direct")) {
+      throw new IllegalArgumentException("--runners takes direct and flink, got " + runner);
+    }
+    for (String arg : extra.trim().split("\\s+")) {
+      if (!arg.isEmpty()) {
+        cmd.add(arg);
+      }
+    }
+    Path log = outDir.resolveSibling(outDir.getFileName() + ".log");
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    int rc = p.waitFor();
+    Result r = new Result();
+    r.wallSeconds = seconds(t0);
+    try (BufferedReader lines = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.startsWith(MeasuredRun.PREFIX)) {
+          for (String kv : line.substring(MeasuredRun.PREFIX.length()).split(" ")) {
+            String[] p2 = kv.split("=");
+            if (p2[0].equals("peak_heap_bytes")) {
+              r.peakHeapBytes = Long.parseLong(p2[1]);
+            } else if (p2[0].equals("gc_millis")) {
+              r.gcMillis = Long.parseLong(p2[1]);
+            }
+          }
+        }
+      }
+    }
+    if (rc != 0) {
+      throw new IllegalStateException("the " + runner + " run failed (exit " + rc + "); see " + log);
+    }
+    JsonNode manifest =
+        new ObjectMapper().readTree(outDir.resolve("run_date=2024-01-01/manifest.json").toFile());
+    r.pipelineSeconds = manifest.get("timings_ms").get("pipeline").asLong() / 1000.0;
+    return r;
+  }
+
+  /** The printed table. */
+  static final class Table {
+    private final List<String> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    void stage(String name, long articles, long bytes, long tokens, double seconds) {
+      rows.add(row(name, articles, bytes, tokens, seconds, -1, -1, -1));
+      // Printed as soon as measured too, so a long run that is stopped still shows its figures.
+      System.out.println(lastLine());
+      System.out.flush();
+    }
+
+    void run(String name, long articles, long bytes, long tokens, Result r) {
+      rows.add(row("end to end: " + name, articles, bytes, tokens, r.wallSeconds,
+          r.pipelineSeconds, r.peakHeapBytes, r.gcMillis));
+    }
+
+    void note(String note) {
+      notes.add(note);
+    }
+
+    String lastLine() {
+      return rows.get(rows.size() - 1);
+    }
+
+    private static String row(String name, long articles, long bytes, long tokens, double seconds,
+        double pipelineSeconds, long peakHeap, long gcMillis) {
+      return String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %,.0f | %,.0f | %s | %s | %s | %s |",
+          name, articles, bytes / 1e6, seconds, articles / seconds, 0.0 + tokens / seconds,
+          String.format(Locale.ROOT, "%.2f", bytes / 1e6 / seconds),
+          pipelineSeconds < 0 ? "" : String.format(Locale.ROOT, "%.1f", pipelineSeconds),
+          peakHeap < 0 ? "" : String.format(Locale.ROOT, "%,d", peakHeap / (1 << 20)),
+          gcMillis < 0 ? "" : String.format(Locale.ROOT, "%.1f", gcMillis / 1000.0));
+    }
+
+    String render() {
+      StringBuilder b = new StringBuilder();
+      b.append("| stage | articles | MB | time (s) | articles/s | tokens/s | MB/s | pipeline (s) | peak heap (MiB) | GC (s) |\n");
+      b.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+      for (String r : rows) {
+        b.append(r).append('\n');
+      }
+      for (String n : notes) {
+        b.append('\n').append(n).append('\n');
+      }
+      return b.toString();
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> o = new LinkedHashMap<>();
+    for (String a : args) {
+      if (!a.startsWith("--") || !a.contains("=")) {
+        throw new IllegalArgumentException("arguments are --name=value, got " + a);
+      }
+      o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+    }
+    return o;
+  }
+
+  private static String require(Map<String, String> o, String name) {
+    String v = o.get(name);
+    if (v == null || v.isEmpty()) {
+      throw new IllegalArgumentException("--" + name + " is required");
+    }
+    return v;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+}
