@@ -33,8 +33,6 @@ import org.corpusanalytics.transforms.io.ReadArticles;
 import org.corpusanalytics.transforms.model.RejectedRecord;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.EntityRecognizer;
-import org.corpusanalytics.transforms.ner.RecognizeEntities;
-import org.corpusanalytics.transforms.ner.crf.CrfEntityRecognizer;
 import org.corpusanalytics.transforms.output.CompleteTables;
 import org.corpusanalytics.transforms.output.OutputFormat;
 import org.corpusanalytics.transforms.output.TableRows;
@@ -78,7 +76,7 @@ public final class CorpusReport {
       configureDirectRunner(options);
       checkInputsExist(options.getInput());
       pipeline = Pipeline.create(options);
-      build(pipeline, options, new CrfEntityRecognizer());
+      build(pipeline, options, EntityStage.recognizer(options));
       clearPreviousOutput(options.getOutput());
     } catch (IllegalArgumentException | IllegalStateException | IOException e) {
       err.println("corpus-analytics: " + e.getMessage());
@@ -135,8 +133,7 @@ public final class CorpusReport {
                     .withMinSegmentChars(options.getMinSegmentChars())
                     .withSplitter(splitter));
     PCollection<AnnotatedArticle> annotated =
-        deduped.apply(
-            "RecognizeEntities", RecognizeEntities.with(recognizer).withSplitter(splitter));
+        EntityStage.recognize(deduped, options, recognizer, splitter);
 
     PCollection<Row> entities = annotated.apply("CountEntities", CountEntities.create());
     PCollection<Row> comentions =

@@ -153,6 +153,34 @@ public class CorpusReportEndToEndTest {
   }
 
   @Test
+  public void aWatchlistAloneFindsItsNamesAndCountsThemUnderTheirCanonicalNames() throws Exception {
+    Path watchlist = TESTDATA.resolveSibling("watchlist.csv");
+    Path out =
+        runReport(
+            "watchlist",
+            "--input=" + TESTDATA + "/*",
+            "--recognizer=gazetteer",
+            "--gazetteer=" + watchlist,
+            "--outputFormat=csv",
+            "--emitMentions=true");
+    List<List<String>> entities = DuckTables.rows(out, "entities", "csv");
+    // "Prime Minister Helen Carter" (once) and "Carter" (three times) in the copy dedup kept.
+    assertThat(entities, hasItem(List.of("Helen Carter", "PERSON", "4", "1")));
+    List<String> canonical =
+        List.of("Helen Carter", "Paul Tremblay", "Laura Mendes", "James Whitfield",
+            "Northwind Motors", "Arcadia Rail", "European Union", "Norway", "Canada", "Oslo",
+            "Leeds");
+    for (List<String> e : entities) {
+      assertThat(canonical, hasItem(e.get(0)));
+    }
+    List<List<String>> mentions =
+        DuckTables.rows(out, "mentions", "csv", "text", "type", "entity");
+    assertThat(mentions, hasItem(List.of("Prime Minister Helen Carter", "PERSON", "Helen Carter")));
+    assertThat(mentions, hasItem(List.of("Northwind", "ORGANIZATION", "Northwind Motors")));
+    assertThat(mentions, not(hasItem(List.of("Carter", "PERSON", "Carter"))));
+  }
+
+  @Test
   public void badOptionsAndMissingInputsFailWithOneClearLine() throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -172,6 +200,15 @@ public class CorpusReportEndToEndTest {
     assertThat(code, equalTo(2));
     assertThat(err.toString(StandardCharsets.UTF_8), containsString("--dedup must be one of"));
     assertThat(err.toString(StandardCharsets.UTF_8), not(containsString("\tat ")));
+
+    err.reset();
+    code =
+        CorpusReport.run(
+            new String[] {"--input=" + glued, "--output=" + TMP.getRoot() + "/z", "--recognizer=gazetteer"},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, "UTF-8"));
+    assertThat(code, equalTo(2));
+    assertThat(err.toString(StandardCharsets.UTF_8), containsString("--recognizer=gazetteer needs --gazetteer"));
   }
 
   @Test
@@ -183,7 +220,8 @@ public class CorpusReportEndToEndTest {
     for (String option :
         List.of("--input", "--inputFormat", "--fieldMap", "--dateFormat", "--output",
             "--outputFormat", "--dedup", "--minSegmentChars", "--emitMentions", "--numShards",
-            "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars")) {
+            "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars", "--recognizer",
+            "--gazetteer", "--labelConsistency", "--canonicalNameShare")) {
       assertThat(help, containsString(option + "="));
     }
     assertThat(help, containsString("Default: corpus"));

@@ -1,0 +1,61 @@
+package org.corpusanalytics.pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.corpusanalytics.pipelines.eval.ConllDocumentsTest;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The evaluation command on a tiny CoNLL file, with the watchlist recognizer (no model needed). */
+public class EvaluateEntitiesTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  @Test
+  public void scoresTheRecognitionStageAgainstGold() throws Exception {
+    Path conll = tmp.newFile("tiny.conll").toPath();
+    Files.writeString(conll, ConllDocumentsTest.SNIPPET, StandardCharsets.UTF_8);
+    Path watchlist = tmp.newFile("w.csv").toPath();
+    Files.writeString(
+        watchlist,
+        "Helen Carter,PER,\nKim Jong-un,PER,\nOslo,LOC,OSLO\nNew York,LOC,\nGerman,MISC,\n"
+            + "Helmut Schmidt,PER,\n",
+        StandardCharsets.UTF_8);
+    Path jsonl = tmp.getRoot().toPath().resolve("articles.jsonl");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        EvaluateEntities.run(
+            new String[] {
+              "--conll=" + conll,
+              "--recognizer=gazetteer",
+              "--gazetteer=" + watchlist,
+              "--writeJsonl=" + jsonl
+            },
+            new PrintStream(out, true, "UTF-8"),
+            System.err);
+    String report = out.toString(StandardCharsets.UTF_8);
+    assertThat(report, code, equalTo(0));
+    // Gold: 9 entities. Found right: Helen Carter, Kim Jong-un, Oslo, New York, German (5);
+    // wrong: OSLO as LOC (gold ORG), Helmut Schmidt (gold "Kohl Helmut" and "Schmidt").
+    assertThat(report, containsString("overall     0.7143    0.5556    0.6250       5       2       4"));
+    assertThat(report, containsString("F1 0.6250"));
+    assertThat(
+        Files.readAllLines(jsonl).get(1),
+        equalTo("{\"id\":\"doc-2\",\"body\":\"German Chancellor Kohl Helmut Schmidt said .\"}"));
+  }
+
+  @Test
+  public void withoutAFileItPrintsItsUsage() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = EvaluateEntities.run(new String[0], new PrintStream(out, true, "UTF-8"), System.err);
+    assertThat(code, equalTo(2));
+    assertThat(out.toString(StandardCharsets.UTF_8), containsString("Usage: EvaluateEntities --conll=FILE"));
+  }
+}
