@@ -14,7 +14,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -23,10 +22,10 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
+import org.corpusanalytics.transforms.dedup.DedupArticles;
 import org.corpusanalytics.transforms.dedup.DedupMode;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
 import org.corpusanalytics.transforms.dedup.DropDuplicateIds;
-import org.corpusanalytics.transforms.dedup.RemoveRepeatedSegments;
 import org.corpusanalytics.transforms.io.FieldMap;
 import org.corpusanalytics.transforms.io.InputFormat;
 import org.corpusanalytics.transforms.io.ReadArticles;
@@ -41,6 +40,7 @@ import org.corpusanalytics.transforms.output.WriteTable;
 import org.corpusanalytics.transforms.stats.CountComentions;
 import org.corpusanalytics.transforms.stats.CountEntities;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
+import org.corpusanalytics.transforms.window.FilterPublished;
 
 /**
  * The corpus report: read articles, remove repeated text, recognize entities, count entities and
@@ -48,14 +48,11 @@ import org.corpusanalytics.transforms.text.SentenceSplitter;
  *
  * <pre>
  * ReadArticles -> DropDuplicateIds -> RemoveRepeatedText -> RecognizeEntities
- *   -> CountEntities, CountComentions, articles, segments, mentions, errors, summary
+ *   -> CountEntities, CountComentions, articles, segments, repeated_segments, mentions, errors,
+ *      summary
  * </pre>
  */
 public final class CorpusReport {
-  /** Table names, as folder names under {@code --output}. */
-  static final List<String> TABLES =
-      List.of("entities", "comentions", "articles", "segments", "mentions", "errors", "summary");
-
   private CorpusReport() {}
 
   public static void main(String[] args) {
@@ -70,40 +67,49 @@ public final class CorpusReport {
     }
     CorpusReportOptions options;
     Pipeline pipeline;
+    ScheduledRun schedule = null;
     try {
       PipelineOptionsFactory.register(CorpusReportOptions.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(CorpusReportOptions.class);
       configureDirectRunner(options);
+      FlinkSubmission.configure(options);
       checkInputsExist(options.getInput());
+      schedule = ScheduledRun.prepare(options);
       pipeline = Pipeline.create(options);
-      build(pipeline, options, EntityStage.recognizer(options));
-      clearPreviousOutput(options.getOutput());
+      build(pipeline, options, EntityStage.recognizer(options), schedule.outputDir());
     } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+      if (schedule != null) {
+        schedule.abort();
+      }
       err.println("corpus-analytics: " + e.getMessage());
       err.println("Run with --help to list the options.");
       return 2;
     }
     try {
-      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      PipelineResult.State state = schedule.run(pipeline, out);
       if (state != PipelineResult.State.DONE) {
+        schedule.abort();
         err.println("corpus-analytics: the run ended " + state);
         return 1;
       }
-      completeTables(options);
-      out.println("corpus-analytics: done; tables in " + options.getOutput());
+      completeTables(options, schedule.outputDir());
+      schedule.publish(options, tables(options).keySet());
+      out.println("corpus-analytics: done; tables in " + schedule.partitionDir());
       return 0;
     } catch (IOException e) {
+      schedule.abort();
       err.println("corpus-analytics: could not finish the tables: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
+      schedule.abort();
       err.println("corpus-analytics: the run failed: " + rootMessage(e));
       return 1;
     }
   }
 
-  /** Builds the report's graph on {@code pipeline}. */
+  /** Builds the report's graph on {@code pipeline}, writing every table under {@code outputDir}. */
   public static void build(
-      Pipeline pipeline, CorpusReportOptions options, EntityRecognizer recognizer) {
+      Pipeline pipeline, CorpusReportOptions options, EntityRecognizer recognizer, String outputDir) {
     OutputFormat format = OutputFormat.parse(options.getOutputFormat());
     DedupMode dedup = DedupMode.parse(options.getDedup());
     SentenceSplitter splitter =
@@ -122,16 +128,22 @@ public final class CorpusReport {
                 .withDateFormat(options.getDateFormat().isEmpty() ? null : options.getDateFormat())
                 .withMaxArticleChars(options.getMaxArticleChars()));
 
-    PCollectionTuple unique = read.articles().apply("DropDuplicateIds", DropDuplicateIds.create());
-    PCollection<DedupedArticle> deduped =
+    PCollectionTuple windowed =
+        read.articles()
+            .apply("FilterPublished", FilterPublished.in(ScheduledOutputs.window(options)));
+    PCollectionTuple unique =
+        windowed.get(FilterPublished.KEPT).apply("DropDuplicateIds", DropDuplicateIds.create());
+    DedupArticles.Result dedupResult =
         unique
             .get(DropDuplicateIds.UNIQUE)
             .apply(
                 "RemoveRepeatedText",
-                RemoveRepeatedSegments.create()
+                DedupArticles.create()
                     .withMode(dedup)
                     .withMinSegmentChars(options.getMinSegmentChars())
-                    .withSplitter(splitter));
+                    .withSplitter(splitter)
+                    .withNearDuplicateThreshold(options.getNearDuplicateThreshold()));
+    PCollection<DedupedArticle> deduped = dedupResult.articles();
     PCollection<AnnotatedArticle> annotated =
         EntityStage.recognize(deduped, options, recognizer, splitter);
 
@@ -149,6 +161,8 @@ public final class CorpusReport {
         PCollectionList.of(
                 annotated.apply("ArticleTotals", ParDo.of(new SummarizeRun.ArticleTotalsFn())))
             .and(errors.apply("CountErrors", SummarizeRun.countAs(SummarizeRun.ARTICLES_FAILED)))
+            .and(windowed.get(FilterPublished.EXCLUDED))
+            .and(dedupResult.totals())
             .and(
                 entities.apply(
                     "CountDistinctEntities", SummarizeRun.countAs(SummarizeRun.DISTINCT_ENTITIES)))
@@ -156,7 +170,7 @@ public final class CorpusReport {
                 "Summarize",
                 new SummarizeRun(options.getRunner().getSimpleName(), startedAt));
 
-    Writer writer = new Writer(options.getOutput(), format, options.getNumShards());
+    Writer writer = new Writer(outputDir, format, options.getNumShards());
     writer.write("entities", Tables.ENTITIES, entities);
     writer.write("comentions", Tables.COMENTIONS, comentions);
     writer.write(
@@ -167,6 +181,12 @@ public final class CorpusReport {
         "segments",
         Tables.SEGMENTS,
         deduped.apply("SegmentRows", ParDo.of(new TableRows.SegmentRowsFn())));
+    writer.write(
+        "repeated_segments",
+        Tables.REPEATED_SEGMENTS,
+        dedupResult
+            .repeatedSegments()
+            .apply("RepeatedSegmentRows", ParDo.of(new TableRows.RepeatedSegmentRowsFn())));
     if (options.getEmitMentions()) {
       writer.write(
           "mentions",
@@ -176,6 +196,9 @@ public final class CorpusReport {
     writer.write(
         "errors", Tables.ERRORS, errors.apply("ErrorRows", ParDo.of(new TableRows.ErrorRowsFn())));
     writer.write("summary", Tables.SUMMARY, summary);
+    ScheduledOutputs.expand(
+            options, outputDir, splitter, deduped, annotated, entities, comentions, summary)
+        .forEach((table, rows) -> writer.write(table, rows.getSchema(), rows));
   }
 
   private static final class Writer {
@@ -202,12 +225,12 @@ public final class CorpusReport {
   }
 
   /** Gives every table written by this run a file, even when it has no rows. */
-  private static void completeTables(CorpusReportOptions options) throws IOException {
+  private static void completeTables(CorpusReportOptions options, String outputDir)
+      throws IOException {
     OutputFormat format = OutputFormat.parse(options.getOutputFormat());
     for (Map.Entry<String, Schema> table : tables(options).entrySet()) {
-      CompleteTables.writeEmptyIfMissing(
-          options.getOutput(), table.getKey(), table.getValue(), format);
-      CompleteTables.removeEmptyTempDir(options.getOutput(), table.getKey());
+      CompleteTables.writeEmptyIfMissing(outputDir, table.getKey(), table.getValue(), format);
+      CompleteTables.removeEmptyTempDir(outputDir, table.getKey());
     }
   }
 
@@ -218,11 +241,13 @@ public final class CorpusReport {
     tables.put("comentions", Tables.COMENTIONS);
     tables.put("articles", Tables.ARTICLES);
     tables.put("segments", Tables.SEGMENTS);
+    tables.put("repeated_segments", Tables.REPEATED_SEGMENTS);
     if (options.getEmitMentions()) {
       tables.put("mentions", Tables.MENTIONS);
     }
     tables.put("errors", Tables.ERRORS);
     tables.put("summary", Tables.SUMMARY);
+    tables.putAll(ScheduledOutputs.tables(options));
     return tables;
   }
 
@@ -249,28 +274,13 @@ public final class CorpusReport {
     }
   }
 
-  /** Removes the files a previous run left in the table folders, so no stale shard survives. */
-  private static void clearPreviousOutput(String outputDir) throws IOException {
-    List<ResourceId> stale = new ArrayList<>();
-    for (String table : TABLES) {
-      MatchResult match =
-          FileSystems.match(
-              WriteTable.tableDir(outputDir, table) + "/part-*", EmptyMatchTreatment.ALLOW);
-      if (match.status() == MatchResult.Status.OK) {
-        for (MatchResult.Metadata m : match.metadata()) {
-          stale.add(m.resourceId());
-        }
-      }
-    }
-    FileSystems.delete(stale);
-  }
-
   /** Outside tests the Direct runner need not re-check every element's immutability and coding. */
   private static void configureDirectRunner(CorpusReportOptions options) {
     if (options.getRunner() == DirectRunner.class) {
       DirectOptions direct = options.as(DirectOptions.class);
       direct.setEnforceImmutability(false);
       direct.setEnforceEncodability(false);
+      direct.setBlockOnRun(false); // so RunProgress can print progress while the run goes on
     }
   }
 

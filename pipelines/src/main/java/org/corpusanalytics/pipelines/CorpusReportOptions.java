@@ -6,7 +6,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
 /** Options of the corpus report. {@code --help} prints them with their defaults. */
-public interface CorpusReportOptions extends PipelineOptions {
+public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOptions {
   @Description(
       "Input file globs, comma-separated. Compressed files (.gz, .bz2, .zst) are read transparently.")
   @Validation.Required
@@ -38,7 +38,8 @@ public interface CorpusReportOptions extends PipelineOptions {
 
   void setDateFormat(String value);
 
-  @Description("Output directory; each table is written to OUTPUT/<table>/.")
+  @Description(
+      "Output directory (local); each run writes its tables to OUTPUT/run_date=YYYY-MM-DD/<table>/.")
   @Validation.Required
   String getOutput();
 
@@ -69,6 +70,15 @@ public interface CorpusReportOptions extends PipelineOptions {
   int getMinSegmentChars();
 
   void setMinSegmentChars(int value);
+
+  @Description(
+      "Near-duplicate articles: Jaccard similarity of word 5-gram shingles at or above which a later"
+          + " article (in canonical order) is marked duplicate_of the earliest of its cluster and left"
+          + " out of entity and co-mention counts. In (0, 1]; 0 turns it off. Corpus dedup only.")
+  @Default.Double(0.8)
+  double getNearDuplicateThreshold();
+
+  void setNearDuplicateThreshold(double value);
 
   @Description("Also write the mentions table: every mention with its offsets, text and entity.")
   @Default.Boolean(false)

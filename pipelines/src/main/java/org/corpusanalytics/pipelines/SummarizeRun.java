@@ -1,6 +1,7 @@
 package org.corpusanalytics.pipelines;
 
 import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -15,16 +16,24 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.corpusanalytics.transforms.dedup.DedupArticles;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.output.Tables;
 import org.joda.time.Instant;
 
-/** The one-row {@code summary} table: corpus totals, the runner and the run's start and end. */
+/**
+ * The one-row {@code summary} table: corpus totals, the runner and the run's start and end. The
+ * input is (column, n) pairs, e.g. {@code (articles_undated, 1)} from the date window; each count
+ * column of {@link Tables#SUMMARY} is the sum of its pairs.
+ */
 final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, PCollection<Row>> {
   static final String ARTICLES = "articles";
   static final String ARTICLES_FAILED = "articles_failed";
   static final String CHARS_IN = "chars_in";
   static final String CHARS_REMOVED = "chars_removed";
+  static final String CHARS_REMOVED_IN_ARTICLE = DedupArticles.CHARS_REMOVED_IN_ARTICLE;
+  static final String CHARS_REMOVED_ACROSS_ARTICLES = DedupArticles.CHARS_REMOVED_ACROSS_ARTICLES;
+  static final String NEAR_DUPLICATE_ARTICLES = DedupArticles.NEAR_DUPLICATE_ARTICLES;
   static final String SENTENCES = "sentences";
   static final String MENTIONS = "mentions";
   static final String DISTINCT_ENTITIES = "distinct_entities";
@@ -74,20 +83,25 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
                       @ProcessElement
                       public void process(ProcessContext c) {
                         Map<String, Long> t = c.sideInput(totals);
-                        c.output(
-                            Row.withSchema(Tables.SUMMARY)
-                                .addValues(
-                                    t.getOrDefault(ARTICLES, 0L),
-                                    t.getOrDefault(ARTICLES_FAILED, 0L),
-                                    t.getOrDefault(CHARS_IN, 0L),
-                                    t.getOrDefault(CHARS_REMOVED, 0L),
-                                    t.getOrDefault(SENTENCES, 0L),
-                                    t.getOrDefault(MENTIONS, 0L),
-                                    t.getOrDefault(DISTINCT_ENTITIES, 0L),
-                                    runnerName,
-                                    new Instant(started),
-                                    Instant.now())
-                                .build());
+                        // Every count column is the total of the same name (0 when nothing
+                        // contributed), so a new count needs a column and a (name, n) input only.
+                        Row.Builder row = Row.withSchema(Tables.SUMMARY);
+                        for (Schema.Field f : Tables.SUMMARY.getFields()) {
+                          switch (f.getName()) {
+                            case "runner":
+                              row.addValue(runnerName);
+                              break;
+                            case "started_at":
+                              row.addValue(new Instant(started));
+                              break;
+                            case "finished_at":
+                              row.addValue(Instant.now());
+                              break;
+                            default:
+                              row.addValue(t.getOrDefault(f.getName(), 0L));
+                          }
+                        }
+                        c.output(row.build());
                       }
                     })
                 .withSideInputs(totals))

@@ -27,7 +27,8 @@ public class CorpusReportEndToEndTest {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
 
   static final Path TESTDATA = Paths.get("..", "testdata", "corpus").toAbsolutePath().normalize();
-  static final String ALL_TABLES_EXCEPT_SUMMARY = "entities comentions articles segments mentions errors";
+  static final String ALL_TABLES_EXCEPT_SUMMARY =
+      "entities comentions articles segments repeated_segments mentions errors";
 
   private static String copy;
   private static Path glued;
@@ -46,17 +47,21 @@ public class CorpusReportEndToEndTest {
     Files.writeString(single, copy, StandardCharsets.UTF_8);
   }
 
+  static final String RUN_DATE = "2024-03-10";
+
+  /** Runs the report into {@code TMP/name} for {@link #RUN_DATE}; returns the partition. */
   static Path runReport(String name, String... args) throws Exception {
     Path out = TMP.getRoot().toPath().resolve(name);
-    String[] all = new String[args.length + 1];
+    String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--output=" + out;
+    all[args.length + 1] = "--runDate=" + RUN_DATE;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         CorpusReport.run(
             all, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, "UTF-8"));
     assertThat("exit code; stderr: " + err.toString(StandardCharsets.UTF_8), code, equalTo(0));
-    return out;
+    return out.resolve("run_date=" + RUN_DATE);
   }
 
   @Test
@@ -117,7 +122,10 @@ public class CorpusReportEndToEndTest {
         assertThat(table + " is empty", fromParquet, not(empty()));
       }
     }
-    String totals = "articles, articles_failed, chars_in, chars_removed, sentences, mentions, distinct_entities";
+    String totals =
+        "articles, articles_failed, chars_in, chars_removed, chars_removed_in_article,"
+            + " chars_removed_across_articles, near_duplicate_articles, sentences, mentions,"
+            + " distinct_entities";
     assertThat(
         DuckTables.rows(csv, "summary", "csv", totals.split(", ")),
         equalTo(DuckTables.rows(parquet, "summary", "parquet", totals.split(", "))));
@@ -129,7 +137,8 @@ public class CorpusReportEndToEndTest {
 
   @Test
   public void boilerplateAndSyndicatedCopiesAreRemovedAcrossArticles() throws Exception {
-    Path out = runReport("corpus", "--input=" + TESTDATA + "/*", "--outputFormat=csv");
+    Path out =
+        runReport("corpus", "--input=" + TESTDATA + "/*", "--outputFormat=csv", "--emitMentions=true");
     // The footer and the wire story are kept in the earliest article (wire-001) only.
     List<List<String>> across =
         DuckTables.rows(out, "segments", "csv", "article_id", "kept_article_id");
@@ -140,7 +149,8 @@ public class CorpusReportEndToEndTest {
         DuckTables.rows(out, "articles", "csv", "article_id"),
         equalTo(
             List.of(List.of("blog-3"), List.of("carter-fisheries"), List.of("csv-1"),
-                List.of("csv-2"), List.of("gz-1"), List.of("paper-017"), List.of("wire-001"),
+                List.of("csv-2"), List.of("gz-1"), List.of("harbour-201"),
+                List.of("harbour-201-update"), List.of("paper-017"), List.of("wire-001"),
                 List.of("wire-002"))));
     // The wire story's people are counted once although two articles carry it.
     assertThat(
@@ -178,6 +188,65 @@ public class CorpusReportEndToEndTest {
     assertThat(mentions, hasItem(List.of("Prime Minister Helen Carter", "PERSON", "Helen Carter")));
     assertThat(mentions, hasItem(List.of("Northwind", "ORGANIZATION", "Northwind Motors")));
     assertThat(mentions, not(hasItem(List.of("Carter", "PERSON", "Carter"))));
+  }
+
+  @Test
+  public void nearDuplicatesAreListedButNotCounted() throws Exception {
+    // harbour-201-update is harbour-201 with a new headline, its last paragraph trimmed and one
+    // sentence edited to name Petra Lund (Jaccard 0.80 of word 5-grams); wire-001 and paper-017
+    // share 0.78, under the threshold.
+    String input = "--input=" + TESTDATA + "/*";
+    Path out = runReport("near-duplicates", input, "--outputFormat=csv", "--emitMentions=true");
+    assertThat(
+        DuckTables.rows(out, "articles", "csv", "article_id", "duplicate_of"),
+        hasItem(List.of("harbour-201-update", "harbour-201")));
+    assertThat(
+        DuckTables.count(out, "articles", "csv", "duplicate_of IS NOT NULL"), equalTo(1L));
+    assertThat(
+        DuckTables.rows(out, "summary", "csv", "near_duplicate_articles"),
+        equalTo(List.of(List.of("1"))));
+    List<String> totals =
+        DuckTables.rows(
+                out,
+                "summary",
+                "csv",
+                "chars_removed",
+                "chars_removed_in_article + chars_removed_across_articles",
+                "chars_removed_across_articles > 0")
+            .get(0);
+    assertThat(totals.get(0), equalTo(totals.get(1)));
+    assertThat(totals.get(2), equalTo("true"));
+
+    // The edited sentence is tagged in the near duplicate, but its entity is not counted.
+    assertThat(
+        DuckTables.rows(out, "mentions", "csv", "article_id", "entity"),
+        hasItem(List.of("harbour-201-update", "Petra Lund")));
+    assertThat(
+        DuckTables.rows(out, "entities", "csv", "entity"), not(hasItem(List.of("Petra Lund"))));
+    assertThat(
+        DuckTables.rows(out, "entities", "csv", "entity", "articles"),
+        hasItem(List.of("Ingrid Holm", "1")));
+
+    // Off: nothing is marked, and the edited sentence counts.
+    Path off = runReport("near-duplicates-off", input, "--outputFormat=csv", "--nearDuplicateThreshold=0");
+    assertThat(DuckTables.count(off, "articles", "csv", "duplicate_of IS NOT NULL"), equalTo(0L));
+    assertThat(DuckTables.rows(off, "entities", "csv", "entity"), hasItem(List.of("Petra Lund")));
+
+    // The footer of the wire stories leads the repeated segments.
+    List<List<String>> repeated =
+        DuckTables.query(
+            "SELECT segment, occurrences, articles, first_article_id FROM "
+                + DuckTables.source(out, "repeated_segments", "csv")
+                + " ORDER BY occurrences DESC, segment LIMIT 1");
+    assertThat(
+        repeated,
+        equalTo(
+            List.of(
+                List.of(
+                    "Reporting by Daniel Okafor; Editing by Maria Lindqvist.",
+                    "4",
+                    "4",
+                    "wire-001"))));
   }
 
   @Test
@@ -220,8 +289,10 @@ public class CorpusReportEndToEndTest {
     for (String option :
         List.of("--input", "--inputFormat", "--fieldMap", "--dateFormat", "--output",
             "--outputFormat", "--dedup", "--minSegmentChars", "--emitMentions", "--numShards",
-            "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars", "--recognizer",
-            "--gazetteer", "--labelConsistency", "--canonicalNameShare")) {
+            "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars", "--runDate",
+            "--publishedFrom", "--publishedTo", "--compareTo",
+            "--nearDuplicateThreshold", "--recognizer", "--gazetteer", "--labelConsistency",
+            "--canonicalNameShare")) {
       assertThat(help, containsString(option + "="));
     }
     assertThat(help, containsString("Default: corpus"));

@@ -16,11 +16,15 @@ import java.util.Map;
 final class DuckTables {
   private DuckTables() {}
 
+  /**
+   * A table's files as written. DuckDB would add a {@code run_date} column on its own for a path
+   * inside {@code run_date=...}, so hive partitioning is turned off.
+   */
   static String source(Path outputDir, String table, String format) {
     String glob = outputDir.resolve(table).toString() + "/*." + format;
     return format.equals("parquet")
-        ? "read_parquet('" + glob + "')"
-        : "read_csv('" + glob + "', header = true)";
+        ? "read_parquet('" + glob + "', hive_partitioning = false)"
+        : "read_csv('" + glob + "', header = true, hive_partitioning = false)";
   }
 
   /** Every row of a table, each cell as text (null stays null), sorted for comparison. */

@@ -12,20 +12,32 @@ import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.ArticleCoder;
 
-/** An article with the repeated spans that dedup removed from it, sorted by position. */
+/**
+ * An article with the repeated spans that dedup removed from it, sorted by position, and the article
+ * kept in its place when it is a near duplicate.
+ */
 @DefaultCoder(DedupedArticle.DedupedArticleCoder.class)
 public final class DedupedArticle implements Serializable {
   private final Article article;
   private final List<RemovedSegment> removed;
+  private final @Nullable String duplicateOf;
 
   public DedupedArticle(Article article, List<RemovedSegment> removed) {
+    this(article, removed, null);
+  }
+
+  public DedupedArticle(
+      Article article, List<RemovedSegment> removed, @Nullable String duplicateOf) {
     this.article = Objects.requireNonNull(article);
     this.removed = List.copyOf(removed);
+    this.duplicateOf = duplicateOf;
   }
 
   public Article article() {
@@ -34,6 +46,25 @@ public final class DedupedArticle implements Serializable {
 
   public List<RemovedSegment> removed() {
     return removed;
+  }
+
+  /**
+   * The id of the article kept in this one's place when this one is a near duplicate of it (see
+   * {@link FindNearDuplicates}); null for an article that is kept.
+   */
+  public @Nullable String duplicateOf() {
+    return duplicateOf;
+  }
+
+  /** Chars of the removed spans with the given reason. */
+  public long charsRemoved(String reason) {
+    long n = 0;
+    for (RemovedSegment r : removed) {
+      if (r.reason().equals(reason)) {
+        n += r.length();
+      }
+    }
+    return n;
   }
 
   public long charsRemoved() {
@@ -63,24 +94,30 @@ public final class DedupedArticle implements Serializable {
       return false;
     }
     DedupedArticle d = (DedupedArticle) o;
-    return article.equals(d.article) && removed.equals(d.removed);
+    return article.equals(d.article)
+        && removed.equals(d.removed)
+        && Objects.equals(duplicateOf, d.duplicateOf);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(article, removed);
+    return Objects.hash(article, removed, duplicateOf);
   }
 
   @Override
   public String toString() {
-    return article.id() + " minus " + removed;
+    return article.id()
+        + " minus "
+        + removed
+        + (duplicateOf == null ? "" : ", near duplicate of " + duplicateOf);
   }
 
-  /** Coder: the article, then the removed spans. */
+  /** Coder: the article, the removed spans, then the kept article of a near duplicate. */
   public static final class DedupedArticleCoder extends AtomicCoder<DedupedArticle> {
     private static final DedupedArticleCoder INSTANCE = new DedupedArticleCoder();
     private static final ListCoder<RemovedSegment> REMOVED =
         ListCoder.of(AvroCoder.of(RemovedSegment.class));
+    private static final NullableCoder<String> DUPLICATE_OF = NullableCoder.of(StringUtf8Coder.of());
 
     public static DedupedArticleCoder of() {
       return INSTANCE;
@@ -94,11 +131,13 @@ public final class DedupedArticle implements Serializable {
     public void encode(DedupedArticle value, OutputStream out) throws IOException {
       ArticleCoder.of().encode(value.article, out);
       REMOVED.encode(value.removed, out);
+      DUPLICATE_OF.encode(value.duplicateOf, out);
     }
 
     @Override
     public DedupedArticle decode(InputStream in) throws IOException {
-      return new DedupedArticle(ArticleCoder.of().decode(in), REMOVED.decode(in));
+      return new DedupedArticle(
+          ArticleCoder.of().decode(in), REMOVED.decode(in), DUPLICATE_OF.decode(in));
     }
   }
 }

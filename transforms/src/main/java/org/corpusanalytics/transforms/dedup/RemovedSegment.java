@@ -54,6 +54,11 @@ public final class RemovedSegment implements Serializable, Comparable<RemovedSeg
     return reason.equals(next.reason) && keptArticleId.equals(next.keptArticleId);
   }
 
+  /** The same reason and kept article, over another span. */
+  RemovedSegment spanning(int newStart, int newEnd) {
+    return new RemovedSegment(newStart, newEnd, reason, keptArticleId);
+  }
+
   RemovedSegment extendedTo(int newEnd) {
     return new RemovedSegment(start, newEnd, reason, keptArticleId);
   }

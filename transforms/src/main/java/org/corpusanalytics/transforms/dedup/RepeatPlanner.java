@@ -3,6 +3,7 @@ package org.corpusanalytics.transforms.dedup;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.corpusanalytics.transforms.text.SegmentedText;
@@ -11,6 +12,13 @@ import org.corpusanalytics.transforms.text.SegmentedText;
  * Decides which sentences of one article are repeats, and turns those decisions into removed spans.
  * A sentence shorter than {@code minSegmentChars} is not evidence of a repeat on its own, so a lone
  * "He said." stays; it goes only as part of a longer repeated run inside the same article.
+ *
+ * <p>At the edges of a repeated run a copy may share a sentence with text that is not repeated: a
+ * body scraped twice and glued after an unpunctuated sign-off ({@code "... output. Reuter"} +
+ * {@code "Sandoz AG said ..."}) splits into one sentence {@code "Reuter Sandoz AG said ..."}. Next to
+ * a repeated run, a sentence that ends with (before the run) or starts with (after the run) the
+ * sentence its neighbour's copy calls for, at a word boundary, loses just that part; a sentence that
+ * is itself the start or end of that sentence goes whole.
  */
 public final class RepeatPlanner implements Serializable {
   private final int minSegmentChars;
@@ -24,52 +32,291 @@ public final class RepeatPlanner implements Serializable {
     return text.sentence(i).length() >= minSegmentChars;
   }
 
-  /** Sentences equal to an earlier sentence of the same article; the first copy is kept. */
+  /** Sentences that are wholly a copy of earlier text of the same article. */
   public boolean[] repeatsInArticle(SegmentedText text) {
-    int[] first = firstCopyInArticle(text);
-    boolean[] repeat = new boolean[first.length];
-    for (int i = 0; i < first.length; i++) {
-      repeat[i] = first[i] >= 0;
+    Copies copies = new Copies(text);
+    boolean[] repeat = new boolean[text.size()];
+    for (int i = 0; i < repeat.length; i++) {
+      repeat[i] = copies.isWhole(i);
     }
     return repeat;
   }
 
   /**
-   * For each sentence, the index of its earlier copy in the same article, or -1. A sentence too
-   * short to be a candidate still counts as a copy when it sits inside a repeated run: its
-   * neighbour is a copy of the sentence next to its own earlier copy, as when a whole body is
-   * scraped twice.
+   * The candidate sentences of an article that are not wholly copies of its earlier text, each
+   * once, in order, with the number of times its exact text occurs in the article: the article's
+   * contribution to corpus-wide counts. Maps the sentence index to the occurrence count.
    */
-  private int[] firstCopyInArticle(SegmentedText text) {
-    int n = text.size();
-    int[] first = new int[n];
-    Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      first[i] = -1;
-      if (isCandidate(text, i)) {
-        Integer earlier = seen.putIfAbsent(text.sentence(i), i);
-        if (earlier != null) {
-          first[i] = earlier;
+  public Map<Integer, Integer> distinctCandidates(SegmentedText text) {
+    Copies copies = new Copies(text);
+    Map<String, Integer> firstIndex = new HashMap<>();
+    Map<Integer, Integer> counts = new LinkedHashMap<>();
+    for (int i = 0; i < text.size(); i++) {
+      if (!isCandidate(text, i)) {
+        continue;
+      }
+      Integer first = firstIndex.putIfAbsent(text.sentence(i), i);
+      int index = first == null ? i : first;
+      counts.merge(index, 1, Integer::sum);
+    }
+    counts.keySet().removeIf(copies::isWhole);
+    return counts;
+  }
+
+  /**
+   * Where the second copy starts if {@code t} is some text {@code x} (at least {@code
+   * minSegmentChars} long), nothing, a space or a paragraph break, then {@code x} again; else -1.
+   */
+  int secondCopyStart(String t) {
+    int n = t.length();
+    for (int sep = 0; sep <= 1; sep++) {
+      if ((n - sep) % 2 != 0) {
+        continue;
+      }
+      int half = (n - sep) / 2;
+      if (half < minSegmentChars) {
+        continue;
+      }
+      if (sep == 1 && t.charAt(half) != ' ' && t.charAt(half) != '\n') {
+        continue;
+      }
+      if (t.regionMatches(0, t, half + sep, half)) {
+        return half + sep;
+      }
+    }
+    return -1;
+  }
+
+  /** Articles with more sentences skip the search for copies inside sentences. */
+  static final int MAX_CONTAINMENT_SENTENCES = 400;
+
+  /** The first index of {@code needle} in {@code hay} that starts and ends at word boundaries. */
+  static int indexOfWords(String hay, String needle) {
+    int from = 0;
+    while (true) {
+      int at = hay.indexOf(needle, from);
+      if (at < 0) {
+        return -1;
+      }
+      int end = at + needle.length();
+      if ((at == 0 || hay.charAt(at - 1) == ' ') && (end == hay.length() || hay.charAt(end) == ' ')) {
+        return at;
+      }
+      from = at + 1;
+    }
+  }
+
+  /** Which sentences copy earlier text of the same article, and which part of them. */
+  private final class Copies {
+    final SegmentedText text;
+    // source[i]: index of the earlier sentence that sentence i copies (wholly or in part), or -1.
+    final int[] source;
+    // [partStart[i], partEnd[i]): the copied part of sentence i, in offsets of its normalized text.
+    final int[] partStart;
+    final int[] partEnd;
+    // Whether the copy of i starts (ends) where its source starts (ends): only then does the run
+    // continue into the sentence before (after) i.
+    final boolean[] alignedStart;
+    final boolean[] alignedEnd;
+
+    Copies(SegmentedText text) {
+      this.text = text;
+      int n = text.size();
+      source = new int[n];
+      partStart = new int[n];
+      partEnd = new int[n];
+      alignedStart = new boolean[n];
+      alignedEnd = new boolean[n];
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        source[i] = -1;
+        if (isCandidate(text, i)) {
+          Integer earlier = seen.putIfAbsent(text.sentence(i), i);
+          if (earlier != null) {
+            whole(i, earlier);
+          }
+        }
+      }
+      // A run continues into a neighbour that copies the neighbour of the source.
+      for (int i = 1; i < n; i++) {
+        if (source[i] < 0 && source[i - 1] >= 0 && alignedEnd[i - 1]) {
+          int j = source[i - 1] + 1;
+          if (j < i) {
+            extendForward(i, j);
+          }
+        }
+      }
+      for (int i = n - 2; i >= 0; i--) {
+        if (source[i] < 0 && source[i + 1] >= 0 && alignedStart[i + 1]) {
+          int j = source[i + 1] - 1;
+          if (j >= 0 && j < i) {
+            extendBackward(i, j);
+          }
+        }
+      }
+      findContainedCopies();
+      markSecondCopyOfDoubledBody();
+    }
+
+    /**
+     * A repeated paragraph whose edges run into its neighbours (no full stop before it, or a
+     * lower-case word after it) hides inside a longer sentence: {@code "Revs 1.2 mln NOTE: Net
+     * excludes gains."}. A sentence that contains an earlier sentence of the article (of at least
+     * {@code minSegmentChars}), at word boundaries, loses that part; a sentence contained in an
+     * earlier one goes whole. Quadratic in sentences, so skipped beyond {@link
+     * #MAX_CONTAINMENT_SENTENCES}.
+     */
+    private void findContainedCopies() {
+      int n = text.size();
+      if (n > MAX_CONTAINMENT_SENTENCES) {
+        return;
+      }
+      for (int i = 1; i < n; i++) {
+        if (source[i] >= 0) {
+          continue;
+        }
+        String si = text.sentence(i);
+        int bestJ = -1;
+        int bestStart = 0;
+        int bestLength = 0;
+        for (int j = 0; j < i; j++) {
+          if (isWhole(j)) {
+            continue;
+          }
+          String sj = text.sentence(j);
+          if (sj.length() >= minSegmentChars && sj.length() < si.length()) {
+            int at = indexOfWords(si, sj);
+            if (at >= 0 && sj.length() > bestLength) {
+              bestJ = j;
+              bestStart = at;
+              bestLength = sj.length();
+            }
+          } else if (si.length() >= minSegmentChars
+              && si.length() < sj.length()
+              && si.length() > bestLength
+              && indexOfWords(sj, si) >= 0) {
+            bestJ = j;
+            bestStart = 0;
+            bestLength = si.length();
+          }
+        }
+        if (bestJ >= 0) {
+          source[i] = bestJ;
+          partStart[i] = bestStart;
+          partEnd[i] = bestStart + bestLength;
         }
       }
     }
-    for (int i = 1; i < n; i++) {
-      if (first[i] < 0 && first[i - 1] >= 0) {
-        int j = first[i - 1] + 1;
-        if (j < i && text.sentence(j).equals(text.sentence(i))) {
-          first[i] = j;
+
+    /**
+     * A body scraped twice is its text, an optional space or paragraph break, and the same text
+     * again. Sentences find most of that, but not where there are no sentences to find: a table of
+     * figures without a full stop is one long "sentence" holding both copies. So the second copy
+     * of a doubled body goes whole, wherever its sentence boundaries fall.
+     */
+    private void markSecondCopyOfDoubledBody() {
+      int second = secondCopyStart(text.normalizedText());
+      if (second < 0) {
+        return;
+      }
+      int firstCopySentence = 0;
+      for (int i = 0; i < text.size(); i++) {
+        int start = text.normalizedStart(i);
+        int end = text.normalizedEnd(i);
+        if (end <= second) {
+          firstCopySentence = i;
+          continue;
+        }
+        if (start >= second) {
+          if (!isWhole(i)) {
+            whole(i, sourceAt(start - second, firstCopySentence));
+          }
+        } else {
+          // Straddles the seam: its tail is the start of the second copy.
+          source[i] = 0;
+          partStart[i] = second - start;
+          partEnd[i] = end - start;
+          alignedStart[i] = false;
+          alignedEnd[i] = true;
         }
       }
     }
-    for (int i = n - 2; i >= 0; i--) {
-      if (first[i] < 0 && first[i + 1] >= 0) {
-        int j = first[i + 1] - 1;
-        if (j >= 0 && j < i && text.sentence(j).equals(text.sentence(i))) {
-          first[i] = j;
+
+    /** The first-copy sentence holding normalized offset {@code offset}. */
+    private int sourceAt(int offset, int lastFirstCopySentence) {
+      for (int j = 0; j <= lastFirstCopySentence; j++) {
+        if (text.normalizedEnd(j) > offset) {
+          return j;
         }
       }
+      return 0;
     }
-    return first;
+
+    private void whole(int i, int j) {
+      source[i] = j;
+      partStart[i] = 0;
+      partEnd[i] = text.sentence(i).length();
+      alignedStart[i] = true;
+      alignedEnd[i] = true;
+    }
+
+    /** Sentence i follows a copy of sentence j - 1. */
+    private void extendForward(int i, int j) {
+      String si = text.sentence(i);
+      String sj = text.sentence(j);
+      if (si.equals(sj)) {
+        whole(i, j);
+      } else if (si.startsWith(sj) && si.charAt(sj.length()) == ' ') {
+        // The copy of j runs on into text that is not repeated.
+        source[i] = j;
+        partStart[i] = 0;
+        partEnd[i] = sj.length();
+        alignedStart[i] = true;
+      } else if (sj.startsWith(si) && sj.charAt(si.length()) == ' ') {
+        // The copy stops inside j: i is the start of j, and the run ends with it.
+        source[i] = j;
+        partStart[i] = 0;
+        partEnd[i] = si.length();
+        alignedStart[i] = true;
+      }
+    }
+
+    /** Sentence i precedes a copy of sentence j + 1. */
+    private void extendBackward(int i, int j) {
+      String si = text.sentence(i);
+      String sj = text.sentence(j);
+      if (si.equals(sj)) {
+        whole(i, j);
+      } else if (si.endsWith(sj) && si.charAt(si.length() - sj.length() - 1) == ' ') {
+        // Text that is not repeated runs on into the copy of j.
+        source[i] = j;
+        partStart[i] = si.length() - sj.length();
+        partEnd[i] = si.length();
+        alignedEnd[i] = true;
+      } else if (sj.endsWith(si) && sj.charAt(sj.length() - si.length() - 1) == ' ') {
+        // The copy starts inside j: i is the end of j, and the run starts with it.
+        source[i] = j;
+        partStart[i] = 0;
+        partEnd[i] = si.length();
+        alignedEnd[i] = true;
+      }
+    }
+
+    boolean isWhole(int i) {
+      return source[i] >= 0 && partStart[i] == 0 && partEnd[i] == text.sentence(i).length();
+    }
+
+    /**
+     * The sentence whose own text holds what sentence i copies: its source, followed on while that
+     * is itself wholly a copy.
+     */
+    int origin(int i) {
+      int o = source[i];
+      for (int guard = 0; isWhole(o) && guard < source.length; guard++) {
+        o = source[o];
+      }
+      return o;
+    }
   }
 
   /**
@@ -82,36 +329,79 @@ public final class RepeatPlanner implements Serializable {
    */
   public List<RemovedSegment> removedSpans(
       String articleId, SegmentedText text, Map<Integer, String> keptElsewhere) {
-    int[] firstCopy = firstCopyInArticle(text);
-    List<RemovedSegment> spans = new ArrayList<>();
-    RemovedSegment open = null;
-    for (int i = 0; i < text.size(); i++) {
-      int original = firstCopy[i] >= 0 ? firstCopy[i] : i;
-      String keptIn = keptElsewhere.get(text.originalStart(original));
-      RemovedSegment next = null;
-      if (keptIn != null) {
-        next =
+    Copies copies = new Copies(text);
+    int n = text.size();
+    RemovedSegment[] removed = new RemovedSegment[n];
+    boolean[] fromSentenceStart = new boolean[n];
+    boolean[] toSentenceEnd = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      fromSentenceStart[i] = true;
+      toSentenceEnd[i] = true;
+      String ownKept = copies.isWhole(i) ? null : keptElsewhere.get(text.originalStart(i));
+      if (ownKept != null) {
+        // The whole sentence was seen first in another article.
+        removed[i] =
             new RemovedSegment(
                 text.originalStart(i),
                 text.originalEnd(i),
                 RemovedSegment.REPEAT_ACROSS_ARTICLES,
-                keptIn);
-      } else if (firstCopy[i] >= 0) {
-        next =
+                ownKept);
+      } else if (copies.source[i] >= 0) {
+        String keptIn = keptElsewhere.get(text.originalStart(copies.origin(i)));
+        fromSentenceStart[i] = copies.partStart[i] == 0;
+        toSentenceEnd[i] = copies.partEnd[i] == text.sentence(i).length();
+        removed[i] =
             new RemovedSegment(
-                text.originalStart(i),
-                text.originalEnd(i),
-                RemovedSegment.REPEAT_IN_ARTICLE,
-                articleId);
+                text.originalStart(i, copies.partStart[i]),
+                text.originalEnd(i, copies.partEnd[i]),
+                keptIn != null
+                    ? RemovedSegment.REPEAT_ACROSS_ARTICLES
+                    : RemovedSegment.REPEAT_IN_ARTICLE,
+                keptIn != null ? keptIn : articleId);
       }
-      if (open != null && next != null && open.continuesWith(next)) {
+    }
+    // Short sentences between two sentences kept in the same other article go with them
+    // ("Copyright Acme. All rights reserved. Redistribution is prohibited.").
+    for (int i = 1; i < n - 1; i++) {
+      if (removed[i] != null || isCandidate(text, i) || removed[i - 1] == null) {
+        continue;
+      }
+      int after = i;
+      while (after < n && removed[after] == null && !isCandidate(text, after)) {
+        after++;
+      }
+      if (after < n
+          && removed[after] != null
+          && removed[i - 1].reason().equals(RemovedSegment.REPEAT_ACROSS_ARTICLES)
+          && removed[i - 1].continuesWith(removed[after])
+          && toSentenceEnd[i - 1]
+          && fromSentenceStart[after]) {
+        for (int k = i; k < after; k++) {
+          removed[k] = removed[i - 1].spanning(text.originalStart(k), text.originalEnd(k));
+        }
+      }
+      i = after;
+    }
+
+    List<RemovedSegment> spans = new ArrayList<>();
+    RemovedSegment open = null;
+    boolean openReachesSentenceEnd = false;
+    for (int i = 0; i < n; i++) {
+      RemovedSegment next = removed[i];
+      if (open != null
+          && next != null
+          && openReachesSentenceEnd
+          && fromSentenceStart[i]
+          && open.continuesWith(next)) {
         open = open.extendedTo(next.end());
+        openReachesSentenceEnd = toSentenceEnd[i];
         continue;
       }
       if (open != null) {
         spans.add(open);
       }
       open = next;
+      openReachesSentenceEnd = toSentenceEnd[i];
     }
     if (open != null) {
       spans.add(open);

@@ -188,7 +188,7 @@ public final class ArticleRecognition implements Serializable {
         article.source(),
         article.body().length(),
         deduped.charsRemoved(),
-        null,
+        deduped.duplicateOf(),
         sentences.size(),
         out);
   }

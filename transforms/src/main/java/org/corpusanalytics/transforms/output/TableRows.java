@@ -7,6 +7,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.Row;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
 import org.corpusanalytics.transforms.dedup.RemovedSegment;
+import org.corpusanalytics.transforms.dedup.RepeatedSegment;
 import org.corpusanalytics.transforms.model.RejectedRecord;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.ResolvedMention;
@@ -33,6 +34,12 @@ public final class TableRows {
   public static Row segment(String articleId, RemovedSegment s) {
     return Row.withSchema(Tables.SEGMENTS)
         .addValues(articleId, (long) s.start(), (long) s.end(), s.reason(), s.keptArticleId())
+        .build();
+  }
+
+  public static Row repeatedSegment(RepeatedSegment r) {
+    return Row.withSchema(Tables.REPEATED_SEGMENTS)
+        .addValues(r.segment(), r.chars(), r.occurrences(), r.articles(), r.firstArticleId())
         .build();
   }
 
@@ -68,6 +75,14 @@ public final class TableRows {
       for (RemovedSegment s : a.removed()) {
         out.output(segment(a.article().id(), s));
       }
+    }
+  }
+
+  /** One row per repeated sentence. */
+  public static final class RepeatedSegmentRowsFn extends DoFn<RepeatedSegment, Row> {
+    @ProcessElement
+    public void process(@Element RepeatedSegment r, OutputReceiver<Row> out) {
+      out.output(repeatedSegment(r));
     }
   }
 

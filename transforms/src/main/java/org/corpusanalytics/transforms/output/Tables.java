@@ -50,6 +50,21 @@ public final class Tables {
           .addStringField("kept_article_id")
           .build();
 
+  /**
+   * Sentences (normalized, cut to 200 chars; {@code chars} is the full length) that occur more than
+   * once in the corpus, with their occurrences, the articles holding them and the article of the
+   * first copy in canonical order. Rows come in no particular order: sort with {@code ORDER BY
+   * occurrences DESC}.
+   */
+  public static final Schema REPEATED_SEGMENTS =
+      Schema.builder()
+          .addStringField("segment")
+          .addInt64Field("chars")
+          .addInt64Field("occurrences")
+          .addInt64Field("articles")
+          .addStringField("first_article_id")
+          .build();
+
   public static final Schema MENTIONS =
       Schema.builder()
           .addStringField("article_id")
@@ -75,11 +90,47 @@ public final class Tables {
           .addInt64Field("articles_failed")
           .addInt64Field("chars_in")
           .addInt64Field("chars_removed")
+          .addInt64Field("chars_removed_in_article")
+          .addInt64Field("chars_removed_across_articles")
+          .addInt64Field("near_duplicate_articles")
           .addInt64Field("sentences")
           .addInt64Field("mentions")
           .addInt64Field("distinct_entities")
+          .addInt64Field("articles_undated")
+          .addInt64Field("articles_outside_window")
           .addStringField("runner")
           .addDateTimeField("started_at")
           .addDateTimeField("finished_at")
+          .build();
+
+  // Scheduled reports: per-day and per-source entity counts, and movers against an earlier run.
+
+  public static final Schema ENTITY_DAILY =
+      Schema.builder()
+          .addField("date", DATE)
+          .addStringField("entity")
+          .addStringField("type")
+          .addInt64Field("mentions")
+          .addInt64Field("articles")
+          .build();
+
+  /** {@code source} is null for articles without a source. */
+  public static final Schema ENTITY_SOURCES =
+      Schema.builder()
+          .addNullableField("source", FieldType.STRING)
+          .addStringField("entity")
+          .addStringField("type")
+          .addInt64Field("mentions")
+          .addInt64Field("articles")
+          .build();
+
+  public static final Schema MOVERS =
+      Schema.builder()
+          .addStringField("entity")
+          .addStringField("type")
+          .addInt64Field("articles_before")
+          .addInt64Field("articles_now")
+          .addDoubleField("change")
+          .addDoubleField("g2")
           .build();
 }

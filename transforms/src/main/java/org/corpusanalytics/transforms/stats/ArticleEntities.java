@@ -17,6 +17,11 @@ import org.corpusanalytics.transforms.ner.ResolvedMention;
 final class ArticleEntities {
   private ArticleEntities() {}
 
+  /** False for a near duplicate: its kept article is counted in its place. */
+  static boolean isCounted(AnnotatedArticle article) {
+    return article.duplicateOf() == null;
+  }
+
   /** Mentions per (entity, type), in a stable order. */
   static Map<KV<String, String>, Long> mentionsByEntityAndType(AnnotatedArticle article) {
     Map<KV<String, String>, Long> counts = new TreeMap<>(KV_ORDER);

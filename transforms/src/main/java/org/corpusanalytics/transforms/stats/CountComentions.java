@@ -7,6 +7,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
@@ -21,6 +22,9 @@ import org.corpusanalytics.transforms.output.Tables;
 /**
  * The {@code comentions} table: for each pair of entities (entity_a &lt; entity_b) the articles and
  * sentences that mention both, with article-level PMI and NPMI (see {@link Association}).
+ *
+ * <p>Near-duplicate articles (those with a {@code duplicateOf}) are not counted, neither in the pairs
+ * nor in the totals behind PMI.
  *
  * <p>An article with more than {@code maxEntitiesPerArticle} distinct entities contributes pairs of
  * its most mentioned ones only; such articles are counted in the {@code comentions/capped_articles}
@@ -48,7 +52,9 @@ public final class CountComentions
   }
 
   @Override
-  public PCollection<Row> expand(PCollection<AnnotatedArticle> articles) {
+  public PCollection<Row> expand(PCollection<AnnotatedArticle> all) {
+    PCollection<AnnotatedArticle> articles =
+        all.apply("SkipNearDuplicates", Filter.by(ArticleEntities::isCounted));
     PCollectionView<Long> totalArticles =
         articles.apply("CountArticles", Count.globally()).apply("TotalAsView", View.asSingleton());
     PCollectionView<Map<String, Long>> articlesPerEntity =

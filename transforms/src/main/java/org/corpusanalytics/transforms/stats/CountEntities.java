@@ -3,7 +3,9 @@ package org.corpusanalytics.transforms.stats;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -12,15 +14,26 @@ import org.apache.beam.sdk.values.Row;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.output.Tables;
 
-/** The {@code entities} table: mentions and articles per (entity, type), summed by a combiner. */
+/**
+ * The {@code entities} table: mentions and articles per (entity, type), summed by a combiner.
+ * Near-duplicate articles (those with a {@code duplicateOf}) are not counted.
+ */
 public final class CountEntities extends PTransform<PCollection<AnnotatedArticle>, PCollection<Row>> {
   public static CountEntities create() {
     return new CountEntities();
   }
 
+  /** How many articles enter the counts: all but the near duplicates. */
+  public static PCollection<Long> countedArticles(PCollection<AnnotatedArticle> articles) {
+    return articles
+        .apply("SkipNearDuplicatesInTotal", Filter.by(ArticleEntities::isCounted))
+        .apply("CountArticles", Count.globally());
+  }
+
   @Override
   public PCollection<Row> expand(PCollection<AnnotatedArticle> articles) {
     return articles
+        .apply("SkipNearDuplicates", Filter.by(ArticleEntities::isCounted))
         .apply("EmitEntityCounts", ParDo.of(new EmitFn()))
         .apply("SumPerEntity", Combine.perKey(LongPairs.sum()))
         .apply("ToEntityRows", ParDo.of(new ToRowFn()))

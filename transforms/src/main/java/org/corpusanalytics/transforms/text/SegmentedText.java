@@ -32,6 +32,21 @@ public final class SegmentedText {
     return normalized.text().substring(s.start(), s.end());
   }
 
+  /** The whole normalized text. */
+  public String normalizedText() {
+    return normalized.text();
+  }
+
+  /** Where sentence {@code i} starts in {@link #normalizedText()}. */
+  public int normalizedStart(int i) {
+    return sentences.get(i).start();
+  }
+
+  /** Where sentence {@code i} ends (exclusive) in {@link #normalizedText()}. */
+  public int normalizedEnd(int i) {
+    return sentences.get(i).end();
+  }
+
   /** Offset in the original body where sentence {@code i} starts. */
   public int originalStart(int i) {
     return normalized.originalStart(sentences.get(i).start());

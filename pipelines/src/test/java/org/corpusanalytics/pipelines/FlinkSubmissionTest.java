@@ -1,0 +1,56 @@
+package org.corpusanalytics.pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Test;
+
+public class FlinkSubmissionTest {
+  private static FlinkPipelineOptions options(String... args) {
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(args).create();
+    FlinkSubmission.configure(options);
+    return options.as(FlinkPipelineOptions.class);
+  }
+
+  @Test
+  public void onlyAHostAndPortIsARemoteMaster() {
+    assertThat(FlinkSubmission.isRemote("127.0.0.1:8081"), equalTo(true));
+    assertThat(FlinkSubmission.isRemote("http://flink.example:8081"), equalTo(true));
+    assertThat(FlinkSubmission.isRemote("[local]"), equalTo(false));
+    assertThat(FlinkSubmission.isRemote("[auto]"), equalTo(false));
+    assertThat(FlinkSubmission.isRemote("[collection]"), equalTo(false));
+    assertThat(FlinkSubmission.isRemote(""), equalTo(false));
+    assertThat(FlinkSubmission.isRemote(null), equalTo(false));
+  }
+
+  @Test
+  public void otherRunnersAndEmbeddedFlinkStageNothing() {
+    assertThat(options("--flinkMaster=127.0.0.1:8081").getFilesToStage(), nullValue());
+    assertThat(options("--runner=FlinkRunner").getFilesToStage(), nullValue());
+    assertThat(
+        options("--runner=FlinkRunner", "--flinkMaster=[local]").getFilesToStage(), nullValue());
+  }
+
+  @Test
+  public void explicitFilesToStageAreKept() {
+    assertThat(
+        options("--runner=FlinkRunner", "--flinkMaster=127.0.0.1:8081", "--filesToStage=/x.jar")
+            .getFilesToStage(),
+        equalTo(List.of("/x.jar")));
+  }
+
+  @Test
+  public void fromAClassesDirectoryBeamFindsTheFilesItself() {
+    // Unit tests run from target/classes: there is no jar to stage.
+    assertThat(FlinkSubmission.runningJar(), equalTo(Optional.empty()));
+    assertThat(
+        options("--runner=FlinkRunner", "--flinkMaster=127.0.0.1:8081").getFilesToStage(),
+        nullValue());
+  }
+}

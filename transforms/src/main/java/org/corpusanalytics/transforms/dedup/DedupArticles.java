@@ -1,0 +1,463 @@
+package org.corpusanalytics.transforms.dedup;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PInput;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.corpusanalytics.transforms.model.Article;
+import org.corpusanalytics.transforms.model.CanonicalPosition;
+import org.corpusanalytics.transforms.model.CanonicalPositionCoder;
+import org.corpusanalytics.transforms.text.SegmentedText;
+import org.corpusanalytics.transforms.text.SentenceSplitter;
+import org.corpusanalytics.transforms.text.TextNormalizer;
+
+/**
+ * The whole dedup stage: removes repeated sentences (inside articles and, in {@link
+ * DedupMode#CORPUS} mode, across the corpus), marks near-duplicate articles, and reports the
+ * repeated sentences and the totals. Keep-first choices follow the canonical order ({@code
+ * published} ascending with undated articles last, then article id, then offset in the body).
+ *
+ * <p>Across the corpus:
+ *
+ * <ol>
+ *   <li>each article emits each of its distinct candidate sentences once, with its first position
+ *       and its number of copies in the article;
+ *   <li>a combiner ({@link SegmentStats}) finds per sentence the first copy in canonical order, the
+ *       occurrences and the articles: the {@code repeated_segments} rows come from here;
+ *   <li>every occurrence is joined with its sentence's first copy by {@link HotKeyJoin}, which
+ *       splits a sentence found in very many articles (a footer) over salted sub-keys, so no key
+ *       funnels through one worker; an occurrence in another article than the first copy is a later
+ *       copy;
+ *   <li>one join by article id brings each article its later copies and, from {@link
+ *       FindNearDuplicates}, the article kept in its place if it is a near duplicate.
+ * </ol>
+ *
+ * <p>Near duplicates are looked for in corpus mode only, unless disabled with a threshold of 0.
+ */
+public final class DedupArticles extends PTransform<PCollection<Article>, DedupArticles.Result> {
+  /** Totals for the summary, keyed by summary column. */
+  public static final String CHARS_REMOVED_IN_ARTICLE = "chars_removed_in_article";
+
+  public static final String CHARS_REMOVED_ACROSS_ARTICLES = "chars_removed_across_articles";
+  public static final String NEAR_DUPLICATE_ARTICLES = "near_duplicate_articles";
+
+  private final DedupMode mode;
+  private final int minSegmentChars;
+  private final TextNormalizer normalizer;
+  private final SentenceSplitter splitter;
+  private final @Nullable FindNearDuplicates nearDuplicates;
+  private final long hotKeyThreshold;
+
+  private DedupArticles(
+      DedupMode mode,
+      int minSegmentChars,
+      TextNormalizer normalizer,
+      SentenceSplitter splitter,
+      @Nullable FindNearDuplicates nearDuplicates,
+      long hotKeyThreshold) {
+    this.mode = mode;
+    this.minSegmentChars = minSegmentChars;
+    this.normalizer = normalizer;
+    this.splitter = splitter;
+    this.nearDuplicates = nearDuplicates;
+    this.hotKeyThreshold = hotKeyThreshold;
+  }
+
+  /** Corpus mode, sentences of 30+ chars, near duplicates at Jaccard 0.8. */
+  public static DedupArticles create() {
+    return new DedupArticles(
+        DedupMode.CORPUS,
+        RemoveRepeatedSegments.DEFAULT_MIN_SEGMENT_CHARS,
+        new TextNormalizer(),
+        new SentenceSplitter(),
+        FindNearDuplicates.create(),
+        HotKeyJoin.DEFAULT_HOT_KEY_THRESHOLD);
+  }
+
+  public DedupArticles withMode(DedupMode newMode) {
+    return new DedupArticles(
+        newMode, minSegmentChars, normalizer, splitter, nearDuplicates, hotKeyThreshold);
+  }
+
+  public DedupArticles withMinSegmentChars(int chars) {
+    if (chars < 1) {
+      throw new IllegalArgumentException("minSegmentChars must be at least 1, got " + chars);
+    }
+    return new DedupArticles(mode, chars, normalizer, splitter, nearDuplicates, hotKeyThreshold);
+  }
+
+  public DedupArticles withSplitter(SentenceSplitter newSplitter) {
+    return new DedupArticles(
+        mode, minSegmentChars, normalizer, newSplitter, nearDuplicates, hotKeyThreshold);
+  }
+
+  /**
+   * Marks near duplicates at this Jaccard similarity of word 5-gram shingles, in (0, 1]; 0 turns
+   * near-duplicate detection off.
+   */
+  public DedupArticles withNearDuplicateThreshold(double threshold) {
+    if (threshold == 0) {
+      return withNearDuplicates(null);
+    }
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new IllegalArgumentException(
+          "--nearDuplicateThreshold must be 0 (off) or in (0, 1], got " + threshold);
+    }
+    return withNearDuplicates(FindNearDuplicates.withThreshold(threshold));
+  }
+
+  /** The near-duplicate finder to use, or null for none. */
+  public DedupArticles withNearDuplicates(@Nullable FindNearDuplicates finder) {
+    return new DedupArticles(mode, minSegmentChars, normalizer, splitter, finder, hotKeyThreshold);
+  }
+
+  /** See {@link HotKeyJoin#withHotKeyThreshold}. */
+  public DedupArticles withHotKeyThreshold(long threshold) {
+    return new DedupArticles(
+        mode, minSegmentChars, normalizer, splitter, nearDuplicates, threshold);
+  }
+
+  @Override
+  public Result expand(PCollection<Article> articles) {
+    RepeatPlanner planner = new RepeatPlanner(minSegmentChars);
+    Pipeline pipeline = articles.getPipeline();
+    if (mode != DedupMode.CORPUS) {
+      PCollection<DedupedArticle> deduped =
+          articles.apply(
+              "RemoveRepeatsInArticle",
+              ParDo.of(new ApplyRemovalsFn(planner, normalizer, splitter, mode == DedupMode.NONE)));
+      PCollection<RepeatedSegment> none =
+          pipeline.apply(
+              "NoRepeatedSegments", Create.empty(AvroCoder.of(RepeatedSegment.class)));
+      return new Result(pipeline, deduped, none, totals(deduped));
+    }
+
+    PCollection<KV<String, KV<CanonicalPosition, Long>>> occurrences =
+        articles
+            .apply(
+                "ExtractSentenceOccurrences",
+                ParDo.of(new OccurrencesFn(planner, normalizer, splitter)))
+            .setCoder(
+                KvCoder.of(
+                    StringUtf8Coder.of(),
+                    KvCoder.of(CanonicalPositionCoder.of(), VarLongCoder.of())));
+    PCollection<KV<String, SegmentStats>> stats =
+        occurrences.apply("SentenceStats", Combine.perKey(SegmentStats.combineFn()));
+    PCollection<RepeatedSegment> repeated =
+        stats.apply("RepeatedSentences", ParDo.of(new RepeatedSegmentFn()));
+
+    // Only sentences found in two or more articles can have a later copy in another article.
+    PCollection<KV<String, CanonicalPosition>> firstCopies =
+        stats
+            .apply("FirstCopyOfSharedSentences", ParDo.of(new FirstCopyFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), CanonicalPositionCoder.of()));
+    PCollection<KV<String, Long>> articlesPerSentence =
+        stats
+            .apply("ArticlesPerSharedSentence", ParDo.of(new ArticleCountFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    PCollection<KV<String, KV<Integer, String>>> laterCopies =
+        occurrences
+            .apply(
+                "PositionsOnly",
+                ParDo.of(
+                    new DoFn<
+                        KV<String, KV<CanonicalPosition, Long>>, KV<String, CanonicalPosition>>() {
+                      @ProcessElement
+                      public void process(
+                          @Element KV<String, KV<CanonicalPosition, Long>> e,
+                          OutputReceiver<KV<String, CanonicalPosition>> out) {
+                        out.output(KV.of(e.getKey(), e.getValue().getKey()));
+                      }
+                    }))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), CanonicalPositionCoder.of()))
+            .apply(
+                "JoinOccurrencesWithFirstCopy",
+                HotKeyJoin.<String, CanonicalPosition, CanonicalPosition>with(
+                        firstCopies, articlesPerSentence)
+                    .withHotKeyThreshold(hotKeyThreshold))
+            .apply("SelectLaterCopies", ParDo.of(new LaterCopiesFn()))
+            .setCoder(
+                KvCoder.of(
+                    StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of())));
+
+    PCollection<KV<String, String>> nearDuplicateOf =
+        nearDuplicates == null
+            ? pipeline.apply(
+                "NoNearDuplicates",
+                Create.empty(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
+            : articles.apply("FindNearDuplicates", nearDuplicates);
+
+    TupleTag<Article> articleTag = new TupleTag<>();
+    TupleTag<KV<Integer, String>> laterCopyTag = new TupleTag<>();
+    TupleTag<String> keptTag = new TupleTag<>();
+    PCollection<DedupedArticle> deduped =
+        KeyedPCollectionTuple.of(
+                articleTag,
+                articles.apply(
+                    "KeyArticlesById",
+                    WithKeys.of(Article::id).withKeyType(TypeDescriptors.strings())))
+            .and(laterCopyTag, laterCopies)
+            .and(keptTag, nearDuplicateOf)
+            .apply("JoinArticlesWithRepeats", CoGroupByKey.create())
+            .apply(
+                "RemoveRepeats",
+                ParDo.of(
+                    new JoinedRemovalsFn(
+                        planner, normalizer, splitter, articleTag, laterCopyTag, keptTag)));
+    return new Result(pipeline, deduped, repeated, totals(deduped));
+  }
+
+  private static PCollection<KV<String, Long>> totals(PCollection<DedupedArticle> deduped) {
+    return deduped
+        .apply("DedupTotals", ParDo.of(new TotalsFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  /** The outputs of {@link DedupArticles}. */
+  public static final class Result implements POutput {
+    private static final TupleTag<DedupedArticle> ARTICLES = new TupleTag<>("articles");
+    private static final TupleTag<RepeatedSegment> REPEATED = new TupleTag<>("repeatedSegments");
+    private static final TupleTag<KV<String, Long>> TOTALS = new TupleTag<>("totals");
+
+    private final Pipeline pipeline;
+    private final PCollection<DedupedArticle> articles;
+    private final PCollection<RepeatedSegment> repeatedSegments;
+    private final PCollection<KV<String, Long>> totals;
+
+    private Result(
+        Pipeline pipeline,
+        PCollection<DedupedArticle> articles,
+        PCollection<RepeatedSegment> repeatedSegments,
+        PCollection<KV<String, Long>> totals) {
+      this.pipeline = pipeline;
+      this.articles = articles;
+      this.repeatedSegments = repeatedSegments;
+      this.totals = totals;
+    }
+
+    /** Every input article, with its removed spans and, for a near duplicate, its kept article. */
+    public PCollection<DedupedArticle> articles() {
+      return articles;
+    }
+
+    /**
+     * Sentences that occur more than once in the corpus (corpus mode; empty otherwise), in no
+     * particular order.
+     */
+    public PCollection<RepeatedSegment> repeatedSegments() {
+      return repeatedSegments;
+    }
+
+    /**
+     * Partial totals for the summary, to be summed per key: {@link #CHARS_REMOVED_IN_ARTICLE},
+     * {@link #CHARS_REMOVED_ACROSS_ARTICLES}, {@link #NEAR_DUPLICATE_ARTICLES}.
+     */
+    public PCollection<KV<String, Long>> totals() {
+      return totals;
+    }
+
+    @Override
+    public Pipeline getPipeline() {
+      return pipeline;
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      return Map.of(ARTICLES, articles, REPEATED, repeatedSegments, TOTALS, totals);
+    }
+
+    @Override
+    public void finishSpecifyingOutput(
+        String transformName, PInput input, PTransform<?, ?> transform) {}
+  }
+
+  private static final class OccurrencesFn
+      extends DoFn<Article, KV<String, KV<CanonicalPosition, Long>>> {
+    private final RepeatPlanner planner;
+    private final TextNormalizer normalizer;
+    private final SentenceSplitter splitter;
+
+    OccurrencesFn(RepeatPlanner planner, TextNormalizer normalizer, SentenceSplitter splitter) {
+      this.planner = planner;
+      this.normalizer = normalizer;
+      this.splitter = splitter;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element Article article, OutputReceiver<KV<String, KV<CanonicalPosition, Long>>> out) {
+      SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
+      CanonicalPosition articlePosition = article.canonicalPosition();
+      for (Map.Entry<Integer, Integer> e : planner.distinctCandidates(text).entrySet()) {
+        int i = e.getKey();
+        out.output(
+            KV.of(
+                text.sentence(i),
+                KV.of(articlePosition.atOffset(text.originalStart(i)), (long) e.getValue())));
+      }
+    }
+  }
+
+  private static final class RepeatedSegmentFn
+      extends DoFn<KV<String, SegmentStats>, RepeatedSegment> {
+    @ProcessElement
+    public void process(
+        @Element KV<String, SegmentStats> e, OutputReceiver<RepeatedSegment> out) {
+      if (e.getValue().occurrences() >= 2) {
+        out.output(RepeatedSegment.of(e.getKey(), e.getValue()));
+      }
+    }
+  }
+
+  private static final class FirstCopyFn
+      extends DoFn<KV<String, SegmentStats>, KV<String, CanonicalPosition>> {
+    @ProcessElement
+    public void process(
+        @Element KV<String, SegmentStats> e, OutputReceiver<KV<String, CanonicalPosition>> out) {
+      if (e.getValue().articles() >= 2) {
+        out.output(KV.of(e.getKey(), e.getValue().first()));
+      }
+    }
+  }
+
+  private static final class ArticleCountFn
+      extends DoFn<KV<String, SegmentStats>, KV<String, Long>> {
+    @ProcessElement
+    public void process(@Element KV<String, SegmentStats> e, OutputReceiver<KV<String, Long>> out) {
+      if (e.getValue().articles() >= 2) {
+        out.output(KV.of(e.getKey(), e.getValue().articles()));
+      }
+    }
+  }
+
+  /** A later copy: KV(article holding it, KV(its start, the article holding the first copy)). */
+  private static final class LaterCopiesFn
+      extends DoFn<
+          KV<String, KV<CanonicalPosition, CanonicalPosition>>, KV<String, KV<Integer, String>>> {
+    @ProcessElement
+    public void process(
+        @Element KV<String, KV<CanonicalPosition, CanonicalPosition>> joined,
+        OutputReceiver<KV<String, KV<Integer, String>>> out) {
+      CanonicalPosition occurrence = joined.getValue().getKey();
+      CanonicalPosition first = joined.getValue().getValue();
+      if (!occurrence.articleId().equals(first.articleId())) {
+        out.output(
+            KV.of(occurrence.articleId(), KV.of(occurrence.offset(), first.articleId())));
+      }
+    }
+  }
+
+  private static final class JoinedRemovalsFn
+      extends DoFn<KV<String, CoGbkResult>, DedupedArticle> {
+    private final Counter charsRemoved = Metrics.counter("dedup", "chars_removed");
+    private final RepeatPlanner planner;
+    private final TextNormalizer normalizer;
+    private final SentenceSplitter splitter;
+    private final TupleTag<Article> articleTag;
+    private final TupleTag<KV<Integer, String>> laterCopyTag;
+    private final TupleTag<String> keptTag;
+
+    JoinedRemovalsFn(
+        RepeatPlanner planner,
+        TextNormalizer normalizer,
+        SentenceSplitter splitter,
+        TupleTag<Article> articleTag,
+        TupleTag<KV<Integer, String>> laterCopyTag,
+        TupleTag<String> keptTag) {
+      this.planner = planner;
+      this.normalizer = normalizer;
+      this.splitter = splitter;
+      this.articleTag = articleTag;
+      this.laterCopyTag = laterCopyTag;
+      this.keptTag = keptTag;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, CoGbkResult> joined, OutputReceiver<DedupedArticle> out) {
+      Map<Integer, String> keptElsewhere = new HashMap<>();
+      for (KV<Integer, String> copy : joined.getValue().getAll(laterCopyTag)) {
+        keptElsewhere.put(copy.getKey(), copy.getValue());
+      }
+      String duplicateOf = joined.getValue().getOnly(keptTag, null);
+      // Article ids are unique by now (see DropDuplicateIds), so this loop runs once.
+      for (Article article : joined.getValue().getAll(articleTag)) {
+        SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
+        DedupedArticle deduped =
+            new DedupedArticle(
+                article, planner.removedSpans(article.id(), text, keptElsewhere), duplicateOf);
+        charsRemoved.inc(deduped.charsRemoved());
+        out.output(deduped);
+      }
+    }
+  }
+
+  private static final class ApplyRemovalsFn extends DoFn<Article, DedupedArticle> {
+    private final RepeatPlanner planner;
+    private final TextNormalizer normalizer;
+    private final SentenceSplitter splitter;
+    private final boolean keepAll;
+
+    ApplyRemovalsFn(
+        RepeatPlanner planner,
+        TextNormalizer normalizer,
+        SentenceSplitter splitter,
+        boolean keepAll) {
+      this.planner = planner;
+      this.normalizer = normalizer;
+      this.splitter = splitter;
+      this.keepAll = keepAll;
+    }
+
+    @ProcessElement
+    public void process(@Element Article article, OutputReceiver<DedupedArticle> out) {
+      if (keepAll) {
+        out.output(new DedupedArticle(article, List.of()));
+        return;
+      }
+      SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
+      out.output(new DedupedArticle(article, planner.removedSpans(article.id(), text, Map.of())));
+    }
+  }
+
+  private static final class TotalsFn extends DoFn<DedupedArticle, KV<String, Long>> {
+    @ProcessElement
+    public void process(@Element DedupedArticle a, OutputReceiver<KV<String, Long>> out) {
+      long inArticle = a.charsRemoved(RemovedSegment.REPEAT_IN_ARTICLE);
+      long across = a.charsRemoved(RemovedSegment.REPEAT_ACROSS_ARTICLES);
+      if (inArticle > 0) {
+        out.output(KV.of(CHARS_REMOVED_IN_ARTICLE, inArticle));
+      }
+      if (across > 0) {
+        out.output(KV.of(CHARS_REMOVED_ACROSS_ARTICLES, across));
+      }
+      if (a.duplicateOf() != null) {
+        out.output(KV.of(NEAR_DUPLICATE_ARTICLES, 1L));
+      }
+    }
+  }
+}
