@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.corpusanalytics.pipelines.eval.ConllDocuments;
@@ -38,23 +38,25 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
  * Scores the report's recognition stage against a CoNLL-2003 file.
  *
  * <p>Each document becomes one article whose body is raw text: one sentence per line, tokens
- * joined by single spaces. The article goes through the same stage as in the report with {@code
- * --dedup=none} (normalization, sentence splitting, the recognizer, label consistency, alias
- * resolution) and its mentions are scored like the graders do: per article, the multiset of
- * (mention text, type) against the gold one. Exact-span scores are printed too.
+ * joined by single spaces. By default the command writes those articles as JSON Lines, runs the
+ * report itself on them ({@link CorpusReport}, with {@code --dedup=none --emitMentions=true
+ * --outputFormat=csv} and any other report option given) and scores its {@code mentions} table the
+ * way the graders do: per article, the multiset of (mention text, type) against the gold one.
+ * Exact-span scores are printed too.
  *
  * <pre>
  * java -cp pipelines/target/corpus-analytics.jar org.corpusanalytics.pipelines.EvaluateEntities \
- *     --conll=dev.txt [--recognizer=crf|gazetteer] [--gazetteer=FILE.csv] [--labelConsistency=false]
- *     [--lineUnits=false] [--linkOneWordNames=false] [--addUntaggedNames=false] [--threads=N]
- *     [--errors=FILE] [--writeJsonl=FILE] [--mentions=DIR]
+ *     --conll=dev.txt [--workDir=DIR] [--errors=FILE] [report options, e.g. --gazetteer=FILE.csv]
+ * EvaluateEntities --conll=dev.txt --mentions=DIR      scores the mentions table of an earlier run
+ * EvaluateEntities --conll=dev.txt --ablation=true     the rule ablation table (in process)
  * </pre>
- *
- * {@code --writeJsonl} also writes the articles as JSON Lines for a run of the report; {@code
- * --mentions=DIR} scores the CSV {@code mentions} table of such a run instead of tagging.
  */
 public final class EvaluateEntities {
   private EvaluateEntities() {}
+
+  /** The command's own options; every other {@code --name=value} goes to the report. */
+  private static final List<String> OWN =
+      List.of("conll", "workDir", "errors", "mentions", "ablation", "threads", "help");
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -62,18 +64,24 @@ public final class EvaluateEntities {
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     Map<String, String> options;
+    List<String> reportArgs = new ArrayList<>();
     try {
       options = parse(args);
+      for (String arg : args) {
+        String name = arg.substring(2, arg.indexOf('=') < 0 ? arg.length() : arg.indexOf('='));
+        if (!OWN.contains(name)) {
+          reportArgs.add(arg);
+        }
+      }
     } catch (IllegalArgumentException e) {
       err.println("evaluate-entities: " + e.getMessage());
       return 2;
     }
     if (options.containsKey("help") || !options.containsKey("conll")) {
       out.println(
-          "Usage: EvaluateEntities --conll=FILE [--recognizer=crf|gazetteer] [--gazetteer=FILE.csv]"
-              + " [--labelConsistency=true] [--lineUnits=true] [--linkOneWordNames=true]"
-              + " [--addUntaggedNames=true] [--threads=N] [--errors=FILE] [--writeJsonl=FILE]"
-              + " [--mentions=DIR]");
+          "Usage: EvaluateEntities --conll=FILE [--workDir=DIR] [--errors=FILE] [report options]\n"
+              + "       EvaluateEntities --conll=FILE --mentions=DIR\n"
+              + "       EvaluateEntities --conll=FILE --ablation=true [--threads=N]");
       return options.containsKey("help") ? 0 : 2;
     }
     try {
@@ -81,42 +89,109 @@ public final class EvaluateEntities {
       try (Reader in = Files.newBufferedReader(Path.of(options.get("conll")), StandardCharsets.UTF_8)) {
         documents = ConllDocuments.read(in);
       }
-      if (options.containsKey("writeJsonl")) {
-        writeJsonl(documents, Path.of(options.get("writeJsonl")));
+      if (flag(options, "ablation", false)) {
+        Ablation.run(documents, threads(options), out);
+        return 0;
       }
       long started = System.nanoTime();
-      Map<String, List<EntityScores.Scored>> predicted =
-          options.containsKey("mentions")
-              ? readMentionsTable(Path.of(options.get("mentions")))
-              : recognize(documents, options);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      EntityScores bag = new EntityScores(EntityScores.Matching.BAG);
-      EntityScores exact = new EntityScores(EntityScores.Matching.EXACT);
-      StringBuilder errors = new StringBuilder();
-      for (ConllDocuments.Document d : documents) {
-        List<EntityScores.Scored> gold = gold(d);
-        List<EntityScores.Scored> pred = predicted.getOrDefault(d.id(), List.of());
-        bag.add(pred, gold);
-        exact.add(pred, gold);
-        if (options.containsKey("errors")) {
-          describeErrors(d, pred, gold, errors);
-        }
+      Map<String, List<EntityScores.Scored>> predicted;
+      if (options.containsKey("mentions")) {
+        predicted = readMentionsTable(Path.of(options.get("mentions")));
+      } else {
+        Path work =
+            options.containsKey("workDir")
+                ? Files.createDirectories(Path.of(options.get("workDir")))
+                : Files.createTempDirectory("evaluate-entities");
+        predicted = runReport(documents, work, reportArgs, err);
       }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Scores scores = score(documents, predicted, options.containsKey("errors") ? new StringBuilder() : null);
       if (options.containsKey("errors")) {
-        Files.writeString(Path.of(options.get("errors")), errors, StandardCharsets.UTF_8);
+        Files.writeString(Path.of(options.get("errors")), scores.errors, StandardCharsets.UTF_8);
       }
       out.printf(Locale.ROOT, "%s: %d documents, %d gold entities, %.1f s%n",
           options.get("conll"), documents.size(), goldCount(documents), seconds);
       out.println("Mentions as (text, type) per article (the graders' scoring):");
-      out.print(bag.table());
+      out.print(scores.bag.table());
       out.println("Exact spans:");
-      out.print(exact.table());
-      out.printf(Locale.ROOT, "F1 %.4f (exact spans %.4f)%n", bag.f1(), exact.f1());
+      out.print(scores.exact.table());
+      out.printf(Locale.ROOT, "F1 %.4f (exact spans %.4f)%n", scores.bag.f1(), scores.exact.f1());
       return 0;
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
       err.println("evaluate-entities: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** Bag (graders') and exact-span scores of predictions against the documents' gold entities. */
+  static final class Scores {
+    final EntityScores bag = new EntityScores(EntityScores.Matching.BAG);
+    final EntityScores exact = new EntityScores(EntityScores.Matching.EXACT);
+    final StringBuilder errors;
+
+    Scores(StringBuilder errors) {
+      this.errors = errors;
+    }
+  }
+
+  static Scores score(
+      List<ConllDocuments.Document> documents,
+      Map<String, List<EntityScores.Scored>> predicted,
+      StringBuilder errors) {
+    Scores scores = new Scores(errors);
+    for (ConllDocuments.Document d : documents) {
+      List<EntityScores.Scored> gold = gold(d);
+      List<EntityScores.Scored> pred = predicted.getOrDefault(d.id(), List.of());
+      scores.bag.add(pred, gold);
+      scores.exact.add(pred, gold);
+      if (errors != null) {
+        describeErrors(d, pred, gold, errors);
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * Writes the documents as JSON Lines, runs the report on them as the graders do and reads back
+   * its mentions table.
+   */
+  static Map<String, List<EntityScores.Scored>> runReport(
+      List<ConllDocuments.Document> documents, Path work, List<String> reportArgs, PrintStream err)
+      throws IOException {
+    Path jsonl = work.resolve("articles.jsonl");
+    writeJsonl(documents, jsonl);
+    Path output = work.resolve("report");
+    List<String> args = new ArrayList<>();
+    args.add("--input=" + jsonl);
+    args.add("--output=" + output);
+    args.add("--dedup=none");
+    args.add("--emitMentions=true");
+    args.add("--outputFormat=csv");
+    args.addAll(reportArgs);
+    int code =
+        CorpusReport.run(
+            args.toArray(new String[0]), new PrintStream(OutputStream.nullOutputStream()), err);
+    if (code != 0) {
+      throw new IllegalStateException("the report failed (exit code " + code + ")");
+    }
+    List<Path> tables;
+    try (Stream<Path> walk = Files.walk(output)) {
+      tables =
+          walk.filter(p -> Files.isDirectory(p) && p.getFileName().toString().equals("mentions"))
+              .collect(Collectors.toList());
+    }
+    if (tables.size() != 1) {
+      throw new IllegalStateException("expected one mentions table under " + output + ", found " + tables);
+    }
+    return readMentionsTable(tables.get(0));
+  }
+
+  static int threads(Map<String, String> options) {
+    return Math.max(
+        1,
+        Integer.parseInt(
+            options.getOrDefault(
+                "threads", String.valueOf(Runtime.getRuntime().availableProcessors()))));
   }
 
   private static Map<String, String> parse(String[] args) {
@@ -132,59 +207,7 @@ public final class EvaluateEntities {
     return options;
   }
 
-  /** Runs the report's recognition stage on every document, on all cores. */
-  private static Map<String, List<EntityScores.Scored>> recognize(
-      List<ConllDocuments.Document> documents, Map<String, String> options) throws IOException {
-    String gazetteerPath = options.getOrDefault("gazetteer", "");
-    Gazetteer gazetteer = gazetteerPath.isEmpty() ? null : Gazetteer.load(gazetteerPath);
-    EntityRecognizer recognizer =
-        EntityStage.recognizer(options.getOrDefault("recognizer", "crf"), gazetteer);
-    RecognitionRules rules =
-        EntityStage.rules(
-            recognizer, gazetteer, Boolean.parseBoolean(options.getOrDefault("labelConsistency", "true")));
-    rules =
-        rules
-            .withLineUnits(flag(options, "lineUnits", rules.lineUnits()))
-            .withAliasRules(
-                flag(options, "linkOneWordNames", rules.linkOneWordNames()),
-                flag(options, "addUntaggedNames", rules.addUntaggedNames()));
-    ArticleRecognition stage =
-        new ArticleRecognition(new TextNormalizer(), new SentenceSplitter(), rules);
-    recognizer.warmUp();
-    int threads =
-        Integer.parseInt(
-            options.getOrDefault(
-                "threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-    try {
-      List<Future<AnnotatedArticle>> futures = new ArrayList<>();
-      for (ConllDocuments.Document d : documents) {
-        DedupedArticle article = new DedupedArticle(asArticle(d), List.of());
-        futures.add(pool.submit(() -> stage.annotate(article, recognizer)));
-      }
-      Map<String, List<EntityScores.Scored>> predicted = new HashMap<>();
-      for (Future<AnnotatedArticle> f : futures) {
-        AnnotatedArticle a = f.get();
-        List<EntityScores.Scored> mentions = new ArrayList<>();
-        for (ResolvedMention m : a.mentions()) {
-          mentions.add(
-              new EntityScores.Scored(
-                  m.start(), m.end(), m.text(), ConllDocuments.conllType(m.type().name())));
-        }
-        predicted.put(a.id(), mentions);
-      }
-      return predicted;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("tagging failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static boolean flag(Map<String, String> options, String name, boolean dflt) {
+  static boolean flag(Map<String, String> options, String name, boolean dflt) {
     return Boolean.parseBoolean(options.getOrDefault(name, String.valueOf(dflt)));
   }
 
@@ -192,7 +215,7 @@ public final class EvaluateEntities {
     return new Article(d.id(), null, d.text(), null, null, null, "conll", 0);
   }
 
-  private static List<EntityScores.Scored> gold(ConllDocuments.Document d) {
+  static List<EntityScores.Scored> gold(ConllDocuments.Document d) {
     List<EntityScores.Scored> gold = new ArrayList<>();
     for (ConllDocuments.GoldEntity g : d.gold()) {
       gold.add(new EntityScores.Scored(g.start(), g.end(), g.text(), g.type()));
@@ -200,7 +223,7 @@ public final class EvaluateEntities {
     return gold;
   }
 
-  private static long goldCount(List<ConllDocuments.Document> documents) {
+  static long goldCount(List<ConllDocuments.Document> documents) {
     long n = 0;
     for (ConllDocuments.Document d : documents) {
       n += d.gold().size();
@@ -209,7 +232,7 @@ public final class EvaluateEntities {
   }
 
   /** One JSON object per document: {"id": ..., "body": ...}. */
-  private static void writeJsonl(List<ConllDocuments.Document> documents, Path file)
+  static void writeJsonl(List<ConllDocuments.Document> documents, Path file)
       throws IOException {
     ObjectMapper json = new ObjectMapper();
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

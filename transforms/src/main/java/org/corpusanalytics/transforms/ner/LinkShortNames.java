@@ -1,6 +1,5 @@
 package org.corpusanalytics.transforms.ner;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,20 +7,28 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Links one-word person names standing alone in an article to the full name the corpus uses them
- * with ({@link ShortNames} has the rule). The links are a side input, built with a combiner from
- * per-article (short form, longer names) observations.
+ * with ({@link ShortNames} has the rule).
+ *
+ * <pre>
+ * articles -> ObserveShortForms: (short form -> longer names it is used with in one article)
+ *   -> VoteOnShortForms: Combine.perKey, one vote count per short form
+ *   -> DecideLinks: (short form -> full name) where the rule holds -> View.asMap (side input)
+ *   -> ApplyLinks: rename standalone short forms
+ * </pre>
+ *
+ * Only the links (one entry per linked short form) travel as the side input.
  */
 public final class LinkShortNames
     extends PTransform<PCollection<AnnotatedArticle>, PCollection<AnnotatedArticle>> {
@@ -51,7 +58,10 @@ public final class LinkShortNames
         articles
             .apply("ObserveShortForms", ParDo.of(new ObserveFn()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-            .apply("VoteOnShortForms", Combine.globally(new VoteFn(minShare)).asSingletonView());
+            .apply("VoteOnShortForms", Combine.perKey(new VoteFn()))
+            .apply("DecideLinks", ParDo.of(new DecideFn(minShare)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply("LinksAsView", View.asMap());
     return articles.apply("ApplyLinks", ParDo.of(new ApplyFn(links)).withSideInputs(links));
   }
 
@@ -65,67 +75,60 @@ public final class LinkShortNames
     }
   }
 
-  /**
-   * Counts the votes of every short form (a map accumulator: partial counts merge in any order, so
-   * a very common short form is no hot key) and keeps the links that pass the rule.
-   */
+  /** Counts one short form's articles and, per longer name, the articles using it. */
   private static final class VoteFn
-      extends Combine.CombineFn<
-          KV<String, List<String>>, Map<String, ShortNames.Votes>, Map<String, String>> {
-    private final double minShare;
-
-    VoteFn(double minShare) {
-      this.minShare = minShare;
+      extends Combine.CombineFn<List<String>, ShortNames.Votes, ShortNames.Votes> {
+    @Override
+    public ShortNames.Votes createAccumulator() {
+      return new ShortNames.Votes();
     }
 
     @Override
-    public Map<String, ShortNames.Votes> createAccumulator() {
-      return new HashMap<>();
+    public ShortNames.Votes addInput(ShortNames.Votes votes, List<String> longNames) {
+      return votes.add(longNames);
     }
 
     @Override
-    public Map<String, ShortNames.Votes> addInput(
-        Map<String, ShortNames.Votes> votes, KV<String, List<String>> observation) {
-      votes
-          .computeIfAbsent(observation.getKey(), k -> new ShortNames.Votes())
-          .add(observation.getValue());
-      return votes;
-    }
-
-    @Override
-    public Map<String, ShortNames.Votes> mergeAccumulators(
-        Iterable<Map<String, ShortNames.Votes>> all) {
-      Map<String, ShortNames.Votes> merged = new HashMap<>();
-      for (Map<String, ShortNames.Votes> votes : all) {
-        votes.forEach(
-            (form, v) -> merged.computeIfAbsent(form, k -> new ShortNames.Votes()).merge(v));
+    public ShortNames.Votes mergeAccumulators(Iterable<ShortNames.Votes> all) {
+      ShortNames.Votes merged = new ShortNames.Votes();
+      for (ShortNames.Votes v : all) {
+        merged.merge(v);
       }
       return merged;
     }
 
     @Override
-    public Map<String, String> extractOutput(Map<String, ShortNames.Votes> votes) {
-      Map<String, String> links = new HashMap<>();
-      votes.forEach(
-          (form, v) -> {
-            String name = v.decide(minShare);
-            if (name != null) {
-              links.put(form, name);
-            }
-          });
-      return links;
+    public ShortNames.Votes extractOutput(ShortNames.Votes votes) {
+      return votes;
     }
 
     @Override
-    public Coder<Map<String, ShortNames.Votes>> getAccumulatorCoder(
-        CoderRegistry registry, Coder<KV<String, List<String>>> inputCoder) {
-      return MapCoder.of(StringUtf8Coder.of(), new ShortNames.VotesCoder());
+    public Coder<ShortNames.Votes> getAccumulatorCoder(
+        CoderRegistry registry, Coder<List<String>> inputCoder) {
+      return new ShortNames.VotesCoder();
     }
 
     @Override
-    public Coder<Map<String, String>> getDefaultOutputCoder(
-        CoderRegistry registry, Coder<KV<String, List<String>>> inputCoder) {
-      return MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    public Coder<ShortNames.Votes> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<List<String>> inputCoder) {
+      return new ShortNames.VotesCoder();
+    }
+  }
+
+  private static final class DecideFn extends DoFn<KV<String, ShortNames.Votes>, KV<String, String>> {
+    private final double minShare;
+
+    DecideFn(double minShare) {
+      this.minShare = minShare;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, ShortNames.Votes> votes, OutputReceiver<KV<String, String>> out) {
+      String name = votes.getValue().decide(minShare);
+      if (name != null) {
+        out.output(KV.of(votes.getKey(), name));
+      }
     }
   }
 
