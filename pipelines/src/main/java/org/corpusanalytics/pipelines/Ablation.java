@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import javax.annotation.Nullable;
 import org.corpusanalytics.pipelines.eval.ConllDocuments;
 import org.corpusanalytics.pipelines.eval.EntityScores;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
@@ -56,7 +57,17 @@ final class Ablation {
     }
   }
 
-  static void run(List<ConllDocuments.Document> documents, int threads, PrintStream out) {
+  static final String REPORT = "+ untagged one-word names of a person added (= report)";
+
+  /**
+   * Prints one line per variant; with {@code errors} non-null, also collects the false positives
+   * and negatives of the report's variant there.
+   */
+  static void run(
+      List<ConllDocuments.Document> documents,
+      int threads,
+      PrintStream out,
+      @Nullable StringBuilder errors) {
     EntityRecognizer ours = new CachingRecognizer(new CrfEntityRecognizer());
     EntityRecognizer coreNlp =
         new CrfEntityRecognizer(
@@ -74,11 +85,13 @@ final class Ablation {
         "CRF, our tokenizer and sentences, no rules", stage(none.withLineUnits(false), ours));
     variants.put("+ a line is a sentence", stage(none.withLineUnits(true), ours));
     RecognitionRules lc = none.withLineUnits(true).withLabelConsistency(true);
-    variants.put("+ label consistency (with untagged repeats)", stage(lc, ours));
+    variants.put("+ label consistency, types only", stage(lc.withTaggedRepeats(false), ours));
+    variants.put("+ untagged repeats of tagged strings added", stage(lc, ours));
     variants.put("+ one-word names of a person are that person", stage(lc.withAliasRules(true, false), ours));
-    variants.put("+ untagged one-word names of a person added (= report)", stage(all, ours));
+    variants.put(REPORT, stage(all, ours));
     variants.put("report without line units", stage(all.withLineUnits(false), ours));
     variants.put("report without label consistency", stage(all.withLabelConsistency(false), ours));
+    variants.put("report without untagged repeats", stage(all.withTaggedRepeats(false), ours));
     variants.put("report without one-word person links", stage(all.withAliasRules(false, true), ours));
     variants.put("report without untagged one-word names", stage(all.withAliasRules(true, false), ours));
 
@@ -96,7 +109,9 @@ final class Ablation {
         for (int i = 0; i < documents.size(); i++) {
           predicted.put(documents.get(i).id(), futures.get(i).get());
         }
-        EntityScores s = EvaluateEntities.score(documents, predicted, null).bag;
+        EntityScores s =
+            EvaluateEntities.score(documents, predicted, v.getKey().equals(REPORT) ? errors : null)
+                .bag;
         long[] c = s.overall();
         out.printf(Locale.ROOT, "%-58s %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f %7.4f%n",
             v.getKey(),

@@ -2,13 +2,18 @@ package org.corpusanalytics.pipelines;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.corpusanalytics.pipelines.eval.ConllDocumentsTest;
 import org.junit.Rule;
 import org.junit.Test;
@@ -63,6 +68,28 @@ public class EvaluateEntitiesTest {
     assertThat(
         Files.readAllLines(work.resolve("articles.jsonl")).get(1),
         equalTo("{\"id\":\"doc-2\",\"body\":\"German Chancellor Kohl Helmut Schmidt said .\"}"));
+  }
+
+  @Test
+  public void theAblationScoresTheBaselineAndEveryRuleVariant() throws Exception {
+    Path conll = tmp.newFile("tiny.conll").toPath();
+    Files.writeString(conll, ConllDocumentsTest.SNIPPET, StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        EvaluateEntities.run(
+            new String[] {"--conll=" + conll, "--ablation=true", "--threads=1"},
+            new PrintStream(out, true, "UTF-8"),
+            System.err);
+    assertThat(code, equalTo(0));
+    List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
+    assertThat(lines.size(), equalTo(13));
+    assertThat(lines.get(1), startsWith("CRF, CoreNLP tokenizer and sentences on raw text"));
+    assertThat(lines.get(6), startsWith("+ untagged one-word names of a person added (= report)"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] columns = line.trim().split("\\s{2,}");
+      double f1 = Double.parseDouble(columns[3].trim().split("\\s+")[0]);
+      assertThat(line, f1, allOf(greaterThan(0.0), lessThanOrEqualTo(1.0)));
+    }
   }
 
   @Test

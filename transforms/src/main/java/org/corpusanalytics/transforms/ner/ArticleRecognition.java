@@ -141,7 +141,7 @@ public final class ArticleRecognition implements Serializable {
     }
     if (rules.labelConsistency()) {
       // Per unit, so that no added mention runs across a line the tagger saw on its own.
-      byUnit = LabelConsistency.apply(unitTexts, byUnit);
+      byUnit = LabelConsistency.apply(unitTexts, byUnit, rules.taggedRepeats());
     }
     for (int u = 0; u < p.units.size(); u++) {
       Unit unit = p.units.get(u);

@@ -25,8 +25,17 @@ import java.util.Map;
 public final class LabelConsistency {
   private LabelConsistency() {}
 
-  /** Returns, per unit of text, the mentions after applying the rules, in order of position. */
+  /** Returns, per unit of text, the mentions after applying every rule, in order of position. */
   public static List<List<Mention>> apply(List<String> units, List<List<Mention>> mentions) {
+    return apply(units, mentions, true);
+  }
+
+  /**
+   * As {@link #apply(List, List)}; with {@code addRepeats} false, untagged occurrences are left
+   * alone (only the types of tagged mentions change), to measure that rule on its own.
+   */
+  public static List<List<Mention>> apply(
+      List<String> units, List<List<Mention>> mentions, boolean addRepeats) {
     boolean[] caps = new boolean[units.size()];
     boolean[] dateline = new boolean[units.size()];
     Map<String, EnumMap<EntityType, Integer>> votes = new LinkedHashMap<>();
@@ -57,7 +66,7 @@ public final class LabelConsistency {
       String text = units.get(u);
       List<Mention> tagged = mentions.get(u);
       if (caps[u]) {
-        out.add(capitals(text, tagged, bodyPhrases, bodyMajority, capsMatcher));
+        out.add(capitals(text, tagged, bodyPhrases, bodyMajority, capsMatcher, addRepeats));
         continue;
       }
       List<Mention> result = new ArrayList<>();
@@ -71,7 +80,7 @@ public final class LabelConsistency {
                 && !(isLocOrOrg(type) && isLocOrOrg(m.type()));
         result.add(relabel ? withType(m, type) : m);
       }
-      for (PhraseMatcher.Match match : matcher.find(text)) {
+      for (PhraseMatcher.Match match : addRepeats ? matcher.find(text) : List.<PhraseMatcher.Match>of()) {
         if (!overlaps(tagged, match.start(), match.end())) {
           String phrase = phrases.get(match.phrase());
           result.add(new Mention(match.start(), match.end(), phrase, majority.get(phrase)));
@@ -88,7 +97,8 @@ public final class LabelConsistency {
       List<Mention> tagged,
       List<String> bodyPhrases,
       Map<String, EntityType> bodyMajority,
-      PhraseMatcher capsMatcher) {
+      PhraseMatcher capsMatcher,
+      boolean addRepeats) {
     List<PhraseMatcher.Match> matches = capsMatcher.find(text);
     List<Mention> result = new ArrayList<>();
     List<Mention> fromBody = new ArrayList<>();
@@ -113,7 +123,7 @@ public final class LabelConsistency {
         result.add(m);
       }
     }
-    for (Mention b : fromBody) {
+    for (Mention b : addRepeats ? fromBody : List.<Mention>of()) {
       if (!overlaps(result, b.start(), b.end())) {
         result.add(b);
       }

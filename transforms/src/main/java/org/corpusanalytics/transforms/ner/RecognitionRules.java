@@ -13,6 +13,7 @@ public final class RecognitionRules implements Serializable {
 
   private final boolean lineUnits;
   private final boolean labelConsistency;
+  private final boolean addRepeats;
   private final boolean linkOneWordNames;
   private final boolean addUntaggedNames;
   private final boolean watchlistOnly;
@@ -21,12 +22,14 @@ public final class RecognitionRules implements Serializable {
   private RecognitionRules(
       boolean lineUnits,
       boolean labelConsistency,
+      boolean addRepeats,
       boolean linkOneWordNames,
       boolean addUntaggedNames,
       boolean watchlistOnly,
       @Nullable Gazetteer gazetteer) {
     this.lineUnits = lineUnits;
     this.labelConsistency = labelConsistency;
+    this.addRepeats = addRepeats;
     this.linkOneWordNames = linkOneWordNames;
     this.addUntaggedNames = addUntaggedNames;
     this.watchlistOnly = watchlistOnly;
@@ -35,7 +38,7 @@ public final class RecognitionRules implements Serializable {
 
   /** The defaults for a statistical tagger: every rule on, no watchlist. */
   public static RecognitionRules defaults() {
-    return new RecognitionRules(true, true, true, true, false, null);
+    return new RecognitionRules(true, true, true, true, true, false, null);
   }
 
   /**
@@ -43,7 +46,7 @@ public final class RecognitionRules implements Serializable {
    * rules) and each is named by its watchlist entry.
    */
   public static RecognitionRules watchlist(Gazetteer gazetteer) {
-    return new RecognitionRules(true, false, false, false, true, gazetteer);
+    return new RecognitionRules(true, false, false, false, false, true, gazetteer);
   }
 
   /**
@@ -52,19 +55,31 @@ public final class RecognitionRules implements Serializable {
    */
   public RecognitionRules withLineUnits(boolean on) {
     return new RecognitionRules(
-        on, labelConsistency, linkOneWordNames, addUntaggedNames, watchlistOnly, gazetteer);
+        on, labelConsistency, addRepeats, linkOneWordNames, addUntaggedNames, watchlistOnly,
+        gazetteer);
   }
 
   /** See {@link LabelConsistency}. */
   public RecognitionRules withLabelConsistency(boolean on) {
     return new RecognitionRules(
-        lineUnits, on, linkOneWordNames, addUntaggedNames, watchlistOnly, gazetteer);
+        lineUnits, on, addRepeats, linkOneWordNames, addUntaggedNames, watchlistOnly, gazetteer);
+  }
+
+  /**
+   * Whether label consistency also adds the untagged occurrences of a tagged string (on by
+   * default; off only to measure that part).
+   */
+  public RecognitionRules withTaggedRepeats(boolean on) {
+    return new RecognitionRules(
+        lineUnits, labelConsistency, on, linkOneWordNames, addUntaggedNames, watchlistOnly,
+        gazetteer);
   }
 
   /** See {@link AliasResolver}. */
   public RecognitionRules withAliasRules(boolean linkOneWord, boolean addUntagged) {
     return new RecognitionRules(
-        lineUnits, labelConsistency, linkOneWord, addUntagged, watchlistOnly, gazetteer);
+        lineUnits, labelConsistency, addRepeats, linkOneWord, addUntagged, watchlistOnly,
+        gazetteer);
   }
 
   /**
@@ -73,7 +88,7 @@ public final class RecognitionRules implements Serializable {
    */
   public RecognitionRules withGazetteer(@Nullable Gazetteer newGazetteer) {
     return new RecognitionRules(
-        lineUnits, labelConsistency, linkOneWordNames, addUntaggedNames, watchlistOnly,
+        lineUnits, labelConsistency, addRepeats, linkOneWordNames, addUntaggedNames, watchlistOnly,
         newGazetteer);
   }
 
@@ -83,6 +98,10 @@ public final class RecognitionRules implements Serializable {
 
   public boolean labelConsistency() {
     return labelConsistency;
+  }
+
+  public boolean taggedRepeats() {
+    return addRepeats;
   }
 
   public boolean linkOneWordNames() {

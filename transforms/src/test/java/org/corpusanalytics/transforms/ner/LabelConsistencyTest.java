@@ -60,6 +60,29 @@ public class LabelConsistencyTest {
   }
 
   @Test
+  public void withoutRepeatsOnlyTheTypesOfTaggedMentionsChange() {
+    List<String> units =
+        List.of(
+            "Comelf reported a profit.",
+            "Comelf is based in Bistrita.",
+            "Analysts said Comelf did well.",
+            "From January Comelf exported more.");
+    List<List<Mention>> tagged =
+        List.of(
+            tag(units.get(0), "ORGANIZATION:Comelf"),
+            tag(units.get(1), "PERSON:Comelf", "LOCATION:Bistrita"),
+            tag(units.get(2), "ORGANIZATION:Comelf"),
+            tag(units.get(3)));
+    assertThat(
+        show(LabelConsistency.apply(units, tagged, false)),
+        contains(
+            "0:ORGANIZATION:Comelf",
+            "1:ORGANIZATION:Comelf",
+            "1:LOCATION:Bistrita",
+            "2:ORGANIZATION:Comelf"));
+  }
+
+  @Test
   public void aTieLeavesTheTagsAlone() {
     List<String> units = List.of("Jordan spoke.", "Jordan won.");
     List<List<Mention>> tagged =
