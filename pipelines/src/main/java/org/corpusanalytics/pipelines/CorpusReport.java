@@ -32,8 +32,6 @@ import org.corpusanalytics.transforms.io.ReadArticles;
 import org.corpusanalytics.transforms.model.RejectedRecord;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.EntityRecognizer;
-import org.corpusanalytics.transforms.ner.RecognizeEntities;
-import org.corpusanalytics.transforms.ner.crf.CrfEntityRecognizer;
 import org.corpusanalytics.transforms.output.AccountInputs;
 import org.corpusanalytics.transforms.output.CompleteTables;
 import org.corpusanalytics.transforms.output.CountErrorsByReason;
@@ -89,7 +87,7 @@ public final class CorpusReport {
       checkInputsExist(options.getInput());
       schedule = ScheduledRun.prepare(options);
       pipeline = Pipeline.create(options);
-      build(pipeline, options, new CrfEntityRecognizer(), schedule.outputDir());
+      build(pipeline, options, EntityStage.recognizer(options), schedule.outputDir());
       DirectRunnerGrouping.applyIfDirect(pipeline);
     } catch (IllegalArgumentException | IllegalStateException | IOException e) {
       if (schedule != null) {
@@ -172,8 +170,7 @@ public final class CorpusReport {
                     .withNearDuplicateThreshold(options.getNearDuplicateThreshold()));
     PCollection<DedupedArticle> deduped = dedupResult.articles();
     PCollection<AnnotatedArticle> annotated =
-        deduped.apply(
-            "RecognizeEntities", RecognizeEntities.with(recognizer).withSplitter(splitter));
+        EntityStage.recognize(deduped, options, recognizer, splitter);
 
     PCollection<Row> entities = annotated.apply("CountEntities", CountEntities.create());
     PCollection<Row> comentions =

@@ -115,4 +115,38 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
   double getMaxErrorRate();
 
   void setMaxErrorRate(double value);
+
+  @Description(
+      "Entity recognizer: crf (Stanford CoreNLP's CoNLL 4-class CRF) or gazetteer (only the names"
+          + " of the --gazetteer watchlist, matched as whole words, longest first; no model).")
+  @Default.String("crf")
+  String getRecognizer();
+
+  void setRecognizer(String value);
+
+  @Description(
+      "Watchlist CSV with the columns canonical,type,aliases (aliases separated by |). With"
+          + " --recognizer=gazetteer its names are what is recognized; with crf, recognized mentions"
+          + " whose name is a watchlist name of the same type take the entry's canonical name.")
+  @Default.String("")
+  String getGazetteer();
+
+  void setGazetteer(String value);
+
+  @Description(
+      "Document-level label consistency: a string the tagger tagged gets the type of most of its"
+          + " occurrences in the article everywhere in it, including where it was left untagged.")
+  @Default.Boolean(true)
+  boolean getLabelConsistency();
+
+  void setLabelConsistency(boolean value);
+
+  @Description(
+      "A one-word person name standing alone in an article takes the full name that at least this"
+          + " share of the articles using it with a longer name use (if exactly one does). Above 1"
+          + " turns this off.")
+  @Default.Double(0.9)
+  double getCanonicalNameShare();
+
+  void setCanonicalNameShare(double value);
 }

@@ -163,6 +163,34 @@ public class CorpusReportEndToEndTest {
   }
 
   @Test
+  public void aWatchlistAloneFindsItsNamesAndCountsThemUnderTheirCanonicalNames() throws Exception {
+    Path watchlist = TESTDATA.resolveSibling("watchlist.csv");
+    Path out =
+        runReport(
+            "watchlist",
+            "--input=" + TESTDATA + "/*",
+            "--recognizer=gazetteer",
+            "--gazetteer=" + watchlist,
+            "--outputFormat=csv",
+            "--emitMentions=true");
+    List<List<String>> entities = DuckTables.rows(out, "entities", "csv");
+    // "Prime Minister Helen Carter" (once) and "Carter" (three times) in the copy dedup kept.
+    assertThat(entities, hasItem(List.of("Helen Carter", "PERSON", "4", "1")));
+    List<String> canonical =
+        List.of("Helen Carter", "Paul Tremblay", "Laura Mendes", "James Whitfield",
+            "Northwind Motors", "Arcadia Rail", "European Union", "Norway", "Canada", "Oslo",
+            "Leeds");
+    for (List<String> e : entities) {
+      assertThat(canonical, hasItem(e.get(0)));
+    }
+    List<List<String>> mentions =
+        DuckTables.rows(out, "mentions", "csv", "text", "type", "entity");
+    assertThat(mentions, hasItem(List.of("Prime Minister Helen Carter", "PERSON", "Helen Carter")));
+    assertThat(mentions, hasItem(List.of("Northwind", "ORGANIZATION", "Northwind Motors")));
+    assertThat(mentions, not(hasItem(List.of("Carter", "PERSON", "Carter"))));
+  }
+
+  @Test
   public void nearDuplicatesAreListedButNotCounted() throws Exception {
     // harbour-201-update is harbour-201 with a new headline, its last paragraph trimmed and one
     // sentence edited to name Petra Lund (Jaccard 0.80 of word 5-grams); wire-001 and paper-017
@@ -241,6 +269,15 @@ public class CorpusReportEndToEndTest {
     assertThat(code, equalTo(2));
     assertThat(err.toString(StandardCharsets.UTF_8), containsString("--dedup must be one of"));
     assertThat(err.toString(StandardCharsets.UTF_8), not(containsString("\tat ")));
+
+    err.reset();
+    code =
+        CorpusReport.run(
+            new String[] {"--input=" + glued, "--output=" + TMP.getRoot() + "/z", "--recognizer=gazetteer"},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, "UTF-8"));
+    assertThat(code, equalTo(2));
+    assertThat(err.toString(StandardCharsets.UTF_8), containsString("--recognizer=gazetteer needs --gazetteer"));
   }
 
   @Test
@@ -254,7 +291,8 @@ public class CorpusReportEndToEndTest {
             "--outputFormat", "--dedup", "--minSegmentChars", "--emitMentions", "--numShards",
             "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars", "--runDate",
             "--publishedFrom", "--publishedTo", "--compareTo",
-            "--nearDuplicateThreshold")) {
+            "--nearDuplicateThreshold", "--recognizer", "--gazetteer", "--labelConsistency",
+            "--canonicalNameShare")) {
       assertThat(help, containsString(option + "="));
     }
     assertThat(help, containsString("Default: corpus"));

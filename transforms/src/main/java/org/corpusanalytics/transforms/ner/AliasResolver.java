@@ -33,6 +33,23 @@ public final class AliasResolver implements Serializable {
           "colonel", "sergeant", "speaker", "premier", "emperor", "ceo", "spokesman",
           "spokeswoman");
 
+  private final boolean linkOneWordNames;
+  private final boolean addUntaggedNames;
+
+  /** Every rule on. */
+  public AliasResolver() {
+    this(true, true);
+  }
+
+  /**
+   * @param linkOneWordNames link a one-word mention to the one multi-word person it names
+   * @param addUntaggedNames add untagged occurrences of such words as mentions of that person
+   */
+  public AliasResolver(boolean linkOneWordNames, boolean addUntaggedNames) {
+    this.linkOneWordNames = linkOneWordNames;
+    this.addUntaggedNames = addUntaggedNames;
+  }
+
   /** One sentence's text and the tagger's mentions in it (offsets into that text). */
   public static final class Sentence {
     final String text;
@@ -75,7 +92,7 @@ public final class AliasResolver implements Serializable {
           continue;
         }
         EntityType type = m.type();
-        if (name.indexOf(' ') < 0) {
+        if (linkOneWordNames && name.indexOf(' ') < 0) {
           String full = uniquePerson(personsByWord, name);
           if (full != null) {
             name = full;
@@ -84,7 +101,9 @@ public final class AliasResolver implements Serializable {
         }
         out.add(new Resolved(s, m.start(), m.end(), m.text(), type, name));
       }
-      addUntaggedSurnames(s, sentence, personsByWord, out);
+      if (addUntaggedNames) {
+        addUntaggedSurnames(s, sentence, personsByWord, out);
+      }
     }
     out.sort(Comparator.<Resolved>comparingInt(r -> r.sentence).thenComparingInt(r -> r.start));
     return out;

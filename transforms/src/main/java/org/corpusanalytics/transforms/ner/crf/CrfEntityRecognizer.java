@@ -8,6 +8,7 @@ import edu.stanford.nlp.process.PTBTokenizer;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.annotation.Nullable;
 import org.corpusanalytics.transforms.ner.EntityRecognizer;
 import org.corpusanalytics.transforms.ner.EntityType;
@@ -26,19 +27,32 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
    */
   static final String TOKENIZER_OPTIONS = "invertible=true,splitHyphenated=false";
 
+  /** CoreNLP's own tokenizer settings (plus offsets): the baseline the evaluation compares with. */
+  public static final String CORENLP_DEFAULT_TOKENIZER_OPTIONS = "invertible=true";
+
   private final String modelPath;
+  private final String tokenizerOptions;
 
   public CrfEntityRecognizer() {
-    this(DEFAULT_MODEL);
+    this(DEFAULT_MODEL, TOKENIZER_OPTIONS);
   }
 
   public CrfEntityRecognizer(String modelPath) {
+    this(modelPath, TOKENIZER_OPTIONS);
+  }
+
+  /**
+   * A recognizer whose CoreNLP tokenizer takes {@code tokenizerOptions}; given a whole body, CoreNLP
+   * also splits it into sentences itself.
+   */
+  public CrfEntityRecognizer(String modelPath, String tokenizerOptions) {
     this.modelPath = modelPath;
+    this.tokenizerOptions = tokenizerOptions;
   }
 
   @Override
   public void warmUp() {
-    SharedModels.get(modelPath);
+    SharedModels.get(modelPath, tokenizerOptions);
   }
 
   @Override
@@ -47,7 +61,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     if (sentence.isBlank()) {
       return mentions;
     }
-    CRFClassifier<CoreLabel> crf = SharedModels.get(modelPath);
+    CRFClassifier<CoreLabel> crf = SharedModels.get(modelPath, tokenizerOptions);
     for (List<CoreLabel> tokens : crf.classify(sentence)) {
       collectSpans(sentence, tokens, mentions);
     }
@@ -92,25 +106,23 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
     }
   }
 
-  /** One model per JVM: it is large (about 20 MB compressed) and its classify() is thread-safe. */
+  /**
+   * One model per JVM and tokenizer setting: it is large (about 20 MB compressed) and its
+   * classify() is thread-safe. The tokenizer options live in the model's flags, hence one instance
+   * per setting (the report only ever uses one).
+   */
   private static final class SharedModels {
-    private static volatile @Nullable CRFClassifier<CoreLabel> model;
-    private static @Nullable String loadedPath;
+    private static final ConcurrentHashMap<String, CRFClassifier<CoreLabel>> MODELS =
+        new ConcurrentHashMap<>();
 
-    static CRFClassifier<CoreLabel> get(String path) {
-      CRFClassifier<CoreLabel> m = model;
-      if (m != null && path.equals(loadedPath)) {
-        return m;
-      }
-      synchronized (SharedModels.class) {
-        if (model == null || !path.equals(loadedPath)) {
-          CRFClassifier<CoreLabel> loaded = CRFClassifier.getClassifierNoExceptions(path);
-          loaded.flags.tokenizerOptions = TOKENIZER_OPTIONS;
-          loadedPath = path;
-          model = loaded;
-        }
-        return model;
-      }
+    static CRFClassifier<CoreLabel> get(String path, String tokenizerOptions) {
+      return MODELS.computeIfAbsent(
+          path + '\u0000' + tokenizerOptions,
+          k -> {
+            CRFClassifier<CoreLabel> loaded = CRFClassifier.getClassifierNoExceptions(path);
+            loaded.flags.tokenizerOptions = tokenizerOptions;
+            return loaded;
+          });
     }
   }
 }

@@ -1,0 +1,253 @@
+package org.corpusanalytics.transforms.ner;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.Nullable;
+import org.corpusanalytics.transforms.dedup.DedupedArticle;
+import org.corpusanalytics.transforms.model.Article;
+import org.corpusanalytics.transforms.ner.gazetteer.Gazetteer;
+import org.corpusanalytics.transforms.text.SegmentedText;
+import org.corpusanalytics.transforms.text.SentenceSplitter;
+import org.corpusanalytics.transforms.text.TextNormalizer;
+
+/**
+ * The recognition stage of one article, in two halves around the tagger so that a pipeline can tag
+ * each distinct piece of text once for the whole corpus:
+ *
+ * <ol>
+ *   <li>{@link #units}: the pieces of text the tagger sees: the sentences that dedup kept (or, in an
+ *       article laid out one sentence per line, their lines);
+ *   <li>{@link #assemble}: given the tagger's mentions for each unit, applies {@link
+ *       LabelConsistency}, {@link AliasResolver} and the watchlist's canonical names, and maps the
+ *       offsets back to the body as read.
+ * </ol>
+ *
+ * {@link #annotate} runs both with a recognizer in between. Immutable and thread-safe.
+ */
+public final class ArticleRecognition implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final TextNormalizer normalizer;
+  private final SentenceSplitter splitter;
+  private final RecognitionRules rules;
+
+  public ArticleRecognition(
+      TextNormalizer normalizer, SentenceSplitter splitter, RecognitionRules rules) {
+    this.normalizer = normalizer;
+    this.splitter = splitter;
+    this.rules = rules;
+  }
+
+  public RecognitionRules rules() {
+    return rules;
+  }
+
+  /** A piece of a kept sentence that the tagger sees on its own. */
+  public record Unit(int kept, int offset, String text) {}
+
+  /** The article's kept sentences and the units cut from them. */
+  private static final class Prepared {
+    final SegmentedText text;
+    final List<Integer> kept = new ArrayList<>(); // indices into text
+    final List<Unit> units = new ArrayList<>();
+
+    Prepared(SegmentedText text) {
+      this.text = text;
+    }
+  }
+
+  private Prepared prepare(DedupedArticle deduped) {
+    String body = deduped.article().body();
+    Prepared p = new Prepared(SegmentedText.of(body, normalizer, splitter));
+    SegmentedText text = p.text;
+    boolean byLine = rules.lineUnits() && LineLayout.isOneSentencePerLine(body);
+    for (int i = 0; i < text.size(); i++) {
+      if (deduped.isRemoved(text.originalStart(i), text.originalEnd(i))) {
+        continue;
+      }
+      int k = p.kept.size();
+      p.kept.add(i);
+      String sentence = text.sentence(i);
+      int from = 0;
+      if (byLine) {
+        for (int j = 0; j < sentence.length(); j++) {
+          if (sentence.charAt(j) == ' ' && LineLayout.hasLineBreak(
+              body, text.originalStart(i, j), text.originalEnd(i, j + 1))) {
+            p.units.add(new Unit(k, from, sentence.substring(from, j)));
+            from = j + 1;
+          }
+        }
+      }
+      p.units.add(new Unit(k, from, sentence.substring(from)));
+    }
+    return p;
+  }
+
+  /** The texts the tagger must see for this article, in order; none if the text cannot be split. */
+  public List<String> units(DedupedArticle deduped) {
+    List<String> texts = new ArrayList<>();
+    Prepared p;
+    try {
+      p = prepare(deduped);
+    } catch (RuntimeException | StackOverflowError e) {
+      return texts; // assemble() counts the failure
+    }
+    for (Unit u : p.units) {
+      texts.add(u.text());
+    }
+    return texts;
+  }
+
+  /**
+   * The recognizer's mentions of {@code text}, or null when the recognizer failed on it: bad content
+   * (or a tagger bug it triggers) costs that text's mentions, never the run.
+   */
+  public static @Nullable List<Mention> tag(EntityRecognizer recognizer, String text) {
+    try {
+      List<Mention> found = recognizer.recognize(text);
+      return found == null ? List.of() : found;
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  /** Tags every unit with {@code recognizer} and assembles the article. */
+  public AnnotatedArticle annotate(DedupedArticle deduped, EntityRecognizer recognizer) {
+    List<List<Mention>> tags = new ArrayList<>();
+    for (String unit : units(deduped)) {
+      tags.add(tag(recognizer, unit));
+    }
+    return assemble(deduped, tags);
+  }
+
+  /**
+   * Builds the annotated article from the tagger's mentions for each of {@link #units} (same order;
+   * offsets into the unit's text; null for a unit the recognizer failed on). Never throws for the
+   * article's content: a text that cannot be split or resolved gives the article without mentions,
+   * with one more failure counted; mentions with spans outside their text are dropped.
+   */
+  public AnnotatedArticle assemble(DedupedArticle deduped, List<List<Mention>> unitMentions) {
+    Prepared p;
+    try {
+      p = prepare(deduped);
+    } catch (RuntimeException | StackOverflowError e) {
+      return withoutMentions(deduped, 0, 0, 1);
+    }
+    if (unitMentions.size() != p.units.size()) {
+      throw new IllegalArgumentException(
+          "expected mentions for " + p.units.size() + " units, got " + unitMentions.size());
+    }
+    int failed = 0;
+    for (List<Mention> m : unitMentions) {
+      failed += m == null ? 1 : 0;
+    }
+    try {
+      return assemble(deduped, p, unitMentions, failed);
+    } catch (RuntimeException | StackOverflowError e) {
+      return withoutMentions(deduped, p.kept.size(), p.text.sentencesCut(), failed + 1);
+    }
+  }
+
+  private static AnnotatedArticle withoutMentions(
+      DedupedArticle deduped, int sentences, int sentencesCut, int sentencesFailed) {
+    Article article = deduped.article();
+    return new AnnotatedArticle(
+        article.id(),
+        article.title(),
+        article.publishedMillis(),
+        article.source(),
+        article.body().length(),
+        deduped.charsRemoved(),
+        deduped.duplicateOf(),
+        sentences,
+        List.of(),
+        sentencesCut,
+        sentencesFailed);
+  }
+
+  private AnnotatedArticle assemble(
+      DedupedArticle deduped, Prepared p, List<List<Mention>> unitMentions, int failed) {
+    Article article = deduped.article();
+    SegmentedText text = p.text;
+    List<String> sentences = new ArrayList<>(p.kept.size());
+    List<List<Mention>> mentions = new ArrayList<>(p.kept.size());
+    for (int i : p.kept) {
+      sentences.add(text.sentence(i));
+      mentions.add(new ArrayList<>());
+    }
+    List<List<Mention>> byUnit = new ArrayList<>(p.units.size());
+    List<String> unitTexts = new ArrayList<>(p.units.size());
+    for (int u = 0; u < p.units.size(); u++) {
+      String unitText = p.units.get(u).text();
+      unitTexts.add(unitText);
+      List<Mention> inUnit = new ArrayList<>();
+      List<Mention> found = unitMentions.get(u) == null ? List.of() : unitMentions.get(u);
+      for (Mention m : found) {
+        // The text is cut again: the tagger may have seen another casing or spelling.
+        if (m != null && m.start() >= 0 && m.start() <= m.end() && m.end() <= unitText.length()) {
+          inUnit.add(
+              new Mention(m.start(), m.end(), unitText.substring(m.start(), m.end()), m.type()));
+        }
+      }
+      byUnit.add(inUnit);
+    }
+    if (rules.labelConsistency()) {
+      // Per unit, so that no added mention runs across a line the tagger saw on its own.
+      byUnit = LabelConsistency.apply(unitTexts, byUnit, rules.taggedRepeats());
+    }
+    for (int u = 0; u < p.units.size(); u++) {
+      Unit unit = p.units.get(u);
+      for (Mention m : byUnit.get(u)) {
+        mentions.get(unit.kept()).add(m.shifted(unit.offset()));
+      }
+    }
+    List<AliasResolver.Sentence> resolverInput = new ArrayList<>(sentences.size());
+    for (int k = 0; k < sentences.size(); k++) {
+      resolverInput.add(new AliasResolver.Sentence(sentences.get(k), mentions.get(k)));
+    }
+    List<AliasResolver.Resolved> resolved =
+        new AliasResolver(rules.linkOneWordNames(), rules.addUntaggedNames())
+            .resolve(resolverInput);
+    Gazetteer gazetteer = rules.gazetteer();
+    List<ResolvedMention> out = new ArrayList<>(resolved.size());
+    for (AliasResolver.Resolved r : resolved) {
+      int sentence = p.kept.get(r.sentence);
+      int start = text.originalStart(sentence, r.start);
+      int end = text.originalEnd(sentence, r.end);
+      if (start < 0 || end <= start || end > article.body().length()) {
+        continue; // a span that does not map back into the body is no mention
+      }
+      String entity = r.entity;
+      EntityType type = r.type;
+      if (gazetteer != null) {
+        // A watchlist match is named by the name it matched; a tagged mention by its resolved name
+        // first ("Trump" resolved to "Donald Trump"), then by its text.
+        String first = rules.watchlistOnly() ? r.text : entity;
+        String second = rules.watchlistOnly() ? entity : r.text;
+        Gazetteer.Entry entry = gazetteer.lookup(first, type);
+        if (entry == null) {
+          entry = gazetteer.lookup(second, type);
+        }
+        if (entry != null) {
+          entity = entry.canonical();
+        }
+      }
+      out.add(
+          new ResolvedMention(
+              r.sentence, start, end, article.body().substring(start, end), type, entity));
+    }
+    return new AnnotatedArticle(
+        article.id(),
+        article.title(),
+        article.publishedMillis(),
+        article.source(),
+        article.body().length(),
+        deduped.charsRemoved(),
+        deduped.duplicateOf(),
+        sentences.size(),
+        out,
+        text.sentencesCut(),
+        failed);
+  }
+}

@@ -1,0 +1,160 @@
+package org.corpusanalytics.transforms.ner;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds whole-word occurrences of a fixed set of phrases in one pass over the text (Aho-Corasick
+ * over UTF-16 chars). Where matches overlap, the longest wins; among equally long ones, the
+ * leftmost. Immutable once built, hence thread-safe.
+ */
+public final class PhraseMatcher {
+  /** A match: [start, end) of the text and the index of the phrase it matched. */
+  public record Match(int start, int end, int phrase) {}
+
+  private final Map<Long, Integer> edges = new HashMap<>(); // (state << 16 | char) -> state
+  private final int[] fail;
+  private final int[] dictLink; // nearest proper suffix state that ends a phrase, or -1
+  private final int[] phraseAt; // phrase ending at this state, or -1
+  private final int[] lengthAt; // its length
+
+  /** Phrases are matched as given (case-sensitive); the first of two equal phrases wins. */
+  public PhraseMatcher(List<String> phrases) {
+    List<Integer> phraseAtList = new ArrayList<>();
+    List<Integer> lengthAtList = new ArrayList<>();
+    phraseAtList.add(-1);
+    lengthAtList.add(0);
+    for (int p = 0; p < phrases.size(); p++) {
+      String phrase = phrases.get(p);
+      if (phrase.isEmpty()) {
+        continue;
+      }
+      int state = 0;
+      for (int i = 0; i < phrase.length(); i++) {
+        long key = edgeKey(state, phrase.charAt(i));
+        Integer next = edges.get(key);
+        if (next == null) {
+          next = phraseAtList.size();
+          phraseAtList.add(-1);
+          lengthAtList.add(0);
+          edges.put(key, next);
+        }
+        state = next;
+      }
+      if (phraseAtList.get(state) < 0) {
+        phraseAtList.set(state, p);
+        lengthAtList.set(state, phrase.length());
+      }
+    }
+    int states = phraseAtList.size();
+    phraseAt = phraseAtList.stream().mapToInt(Integer::intValue).toArray();
+    lengthAt = lengthAtList.stream().mapToInt(Integer::intValue).toArray();
+    fail = new int[states];
+    dictLink = new int[states];
+    Arrays.fill(dictLink, -1);
+    buildFailureLinks(states);
+  }
+
+  private static long edgeKey(int state, char c) {
+    return ((long) state << 16) | c;
+  }
+
+  private void buildFailureLinks(int states) {
+    // Children by state, to walk the trie breadth-first.
+    List<List<long[]>> children = new ArrayList<>(states);
+    for (int i = 0; i < states; i++) {
+      children.add(new ArrayList<>());
+    }
+    for (Map.Entry<Long, Integer> e : edges.entrySet()) {
+      int parent = (int) (e.getKey() >>> 16);
+      char c = (char) (e.getKey() & 0xFFFF);
+      children.get(parent).add(new long[] {c, e.getValue()});
+    }
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (long[] child : children.get(0)) {
+      int s = (int) child[1];
+      fail[s] = 0;
+      queue.add(s);
+    }
+    while (!queue.isEmpty()) {
+      int state = queue.poll();
+      for (long[] child : children.get(state)) {
+        char c = (char) child[0];
+        int s = (int) child[1];
+        int f = fail[state];
+        Integer next;
+        while ((next = edges.get(edgeKey(f, c))) == null && f != 0) {
+          f = fail[f];
+        }
+        fail[s] = next != null && next != s ? next : 0;
+        dictLink[s] = phraseAt[fail[s]] >= 0 ? fail[s] : dictLink[fail[s]];
+        queue.add(s);
+      }
+    }
+  }
+
+  /** Non-overlapping whole-word matches in order of position; longest match wins. */
+  public List<Match> find(String text) {
+    List<Match> all = new ArrayList<>();
+    int state = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      Integer next;
+      while ((next = edges.get(edgeKey(state, c))) == null && state != 0) {
+        state = fail[state];
+      }
+      state = next == null ? 0 : next;
+      for (int s = phraseAt[state] >= 0 ? state : dictLink[state]; s >= 0; s = dictLink[s]) {
+        int start = i + 1 - lengthAt[s];
+        if (isWordBoundary(text, start) && isWordBoundary(text, i + 1)) {
+          all.add(new Match(start, i + 1, phraseAt[s]));
+        }
+      }
+    }
+    return longestFirst(all, text.length());
+  }
+
+  private static List<Match> longestFirst(List<Match> all, int length) {
+    if (all.size() <= 1) {
+      return all;
+    }
+    all.sort(
+        (a, b) ->
+            a.end() - a.start() != b.end() - b.start()
+                ? (b.end() - b.start()) - (a.end() - a.start())
+                : Integer.compare(a.start(), b.start()));
+    boolean[] taken = new boolean[length];
+    List<Match> chosen = new ArrayList<>();
+    for (Match m : all) {
+      boolean free = true;
+      for (int k = m.start(); k < m.end() && free; k++) {
+        free = !taken[k];
+      }
+      if (free) {
+        Arrays.fill(taken, m.start(), m.end(), true);
+        chosen.add(m);
+      }
+    }
+    chosen.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return chosen;
+  }
+
+  /**
+   * True when a word cannot continue across {@code pos}: letters, digits and hyphens on both sides
+   * join ("Kim Jong-un", "Anglo-French"); a space, other punctuation or the text's edge does not.
+   */
+  public static boolean isWordBoundary(String text, int pos) {
+    if (pos <= 0 || pos >= text.length()) {
+      return true;
+    }
+    return !(isWordChar(text.charAt(pos - 1)) && isWordChar(text.charAt(pos)));
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_' || Character.isSurrogate(c);
+  }
+}

@@ -1,0 +1,219 @@
+package org.corpusanalytics.transforms.ner.gazetteer;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.annotation.Nullable;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.corpusanalytics.transforms.ner.EntityType;
+import org.corpusanalytics.transforms.ner.PhraseMatcher;
+
+/**
+ * A watchlist of entities: each with a canonical name, a type and aliases. Read from CSV with the
+ * columns {@code canonical,type,aliases} (aliases separated by {@code |}; a header row with those
+ * names is optional). Names are matched case-sensitively after Unicode NFC and whitespace folding,
+ * the way article text is normalized.
+ *
+ * <p>Immutable and serializable: it travels inside the pipeline's functions.
+ */
+public final class Gazetteer implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).build();
+
+  /** One watched entity. {@code names} holds the canonical name first, then the aliases. */
+  public static final class Entry implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String canonical;
+    private final EntityType type;
+    private final List<String> names;
+
+    Entry(String canonical, EntityType type, List<String> names) {
+      this.canonical = canonical;
+      this.type = type;
+      this.names = List.copyOf(names);
+    }
+
+    public String canonical() {
+      return canonical;
+    }
+
+    public EntityType type() {
+      return type;
+    }
+
+    /** The canonical name and every alias, normalized. */
+    public List<String> names() {
+      return names;
+    }
+
+    @Override
+    public String toString() {
+      return canonical + "/" + type + names;
+    }
+  }
+
+  private final List<Entry> entries;
+  // (name, type) -> first entry declaring it; name -> entries declaring it, in file order.
+  private final Map<String, List<Entry>> byName = new HashMap<>();
+  private transient volatile @Nullable PhraseMatcher matcher;
+  private transient volatile @Nullable List<Entry> phraseEntries;
+
+  public Gazetteer(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+    for (Entry e : this.entries) {
+      for (String name : e.names) {
+        List<Entry> declared = byName.computeIfAbsent(name, k -> new ArrayList<>());
+        if (!declared.contains(e)) {
+          declared.add(e);
+        }
+      }
+    }
+  }
+
+  /** Builds an entry; the canonical name is also matched as a name. */
+  public static Entry entry(String canonical, EntityType type, List<String> aliases) {
+    String name = normalize(canonical);
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("empty canonical name");
+    }
+    Set<String> names = new LinkedHashSet<>();
+    names.add(name);
+    for (String alias : aliases) {
+      String a = normalize(alias);
+      if (!a.isEmpty()) {
+        names.add(a);
+      }
+    }
+    return new Entry(name, Objects.requireNonNull(type), new ArrayList<>(names));
+  }
+
+  /** Reads a watchlist file (any Beam file system: a local path, gs://, ...). */
+  public static Gazetteer load(String path) throws IOException {
+    try (Reader in =
+        new InputStreamReader(
+            Channels.newInputStream(
+                FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId())),
+            StandardCharsets.UTF_8)) {
+      return parse(in, path);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--gazetteer " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses watchlist CSV; {@code source} names it in error messages. */
+  public static Gazetteer parse(Reader in, String source) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(in, FORMAT)) {
+      for (CSVRecord row : parser) {
+        long line = parser.getCurrentLineNumber();
+        if (row.size() == 1 && row.get(0).isEmpty()) {
+          continue;
+        }
+        if (row.get(0).startsWith("#")) {
+          continue; // a comment line
+        }
+        if (entries.isEmpty()
+            && row.size() >= 2
+            && row.get(0).equalsIgnoreCase("canonical")
+            && row.get(1).equalsIgnoreCase("type")) {
+          continue; // the header
+        }
+        if (row.size() < 2 || row.size() > 3) {
+          throw new IllegalArgumentException(
+              source + " line " + line + ": expected canonical,type,aliases; got " + row.size()
+                  + " columns");
+        }
+        EntityType type = EntityType.fromLabel(row.get(1).toUpperCase(Locale.ROOT));
+        if (type == null) {
+          throw new IllegalArgumentException(
+              source + " line " + line + ": unknown type '" + row.get(1)
+                  + "' (PERSON, ORGANIZATION, LOCATION, MISC or PER, ORG, LOC)");
+        }
+        List<String> aliases = row.size() == 3 ? List.of(row.get(2).split("\\|")) : List.of();
+        try {
+          entries.add(entry(row.get(0), type, aliases));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(source + " line " + line + ": " + e.getMessage(), e);
+        }
+      }
+    } catch (java.io.UncheckedIOException e) {
+      throw new IllegalArgumentException(source + ": malformed CSV: " + e.getMessage(), e);
+    }
+    return new Gazetteer(entries);
+  }
+
+  /** NFC, whitespace runs folded to one space, trimmed: as sentences are normalized. */
+  static String normalize(String name) {
+    return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /**
+   * The entry that declares {@code name} (canonical or alias) with type {@code type}: the first in
+   * file order; null when none does.
+   */
+  public @Nullable Entry lookup(String name, EntityType type) {
+    List<Entry> declared = byName.get(normalize(name));
+    if (declared == null) {
+      return null;
+    }
+    for (Entry e : declared) {
+      if (e.type == type) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Whole-word, longest-first matches of every name in {@code text}, each with its entry. */
+  List<Map.Entry<PhraseMatcher.Match, Entry>> find(String text) {
+    PhraseMatcher m = matcher;
+    List<Entry> owners = phraseEntries;
+    if (m == null || owners == null) {
+      synchronized (this) {
+        if (matcher == null) {
+          List<String> phrases = new ArrayList<>();
+          List<Entry> ownerList = new ArrayList<>();
+          for (Entry e : entries) {
+            for (String name : e.names) {
+              phrases.add(name);
+              ownerList.add(e);
+            }
+          }
+          phraseEntries = ownerList;
+          matcher = new PhraseMatcher(phrases);
+        }
+        m = matcher;
+        owners = phraseEntries;
+      }
+    }
+    List<Map.Entry<PhraseMatcher.Match, Entry>> out = new ArrayList<>();
+    for (PhraseMatcher.Match match : m.find(text)) {
+      out.add(Map.entry(match, owners.get(match.phrase())));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+package org.corpusanalytics.transforms.ner;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.corpusanalytics.transforms.dedup.DedupedArticle;
+import org.corpusanalytics.transforms.model.Article;
+import org.corpusanalytics.transforms.ner.gazetteer.Gazetteer;
+import org.corpusanalytics.transforms.ner.gazetteer.GazetteerRecognizer;
+import org.corpusanalytics.transforms.text.SentenceSplitter;
+import org.corpusanalytics.transforms.text.TextNormalizer;
+import org.junit.Test;
+
+public class ArticleRecognitionTest {
+  private static DedupedArticle article(String body) {
+    return new DedupedArticle(new Article("a", null, body, null, null, null, "f", 1), List.of());
+  }
+
+  private static ArticleRecognition stage(RecognitionRules rules) {
+    return new ArticleRecognition(new TextNormalizer(), new SentenceSplitter(), rules);
+  }
+
+  private static List<String> show(AnnotatedArticle a, String body) {
+    List<String> out = new ArrayList<>();
+    for (ResolvedMention m : a.mentions()) {
+      assertThat(body.substring(m.start(), m.end()), equalTo(m.text()));
+      out.add(m.sentence() + ":" + m.text() + "=" + m.entity() + "/" + m.type());
+    }
+    return out;
+  }
+
+  /** Tags like a CRF would: from a watchlist, but the stage applies the statistical rules. */
+  private static EntityRecognizer tagger(String csv) throws IOException {
+    return new GazetteerRecognizer(Gazetteer.parse(new StringReader(csv), "tagger"));
+  }
+
+  @Test
+  public void linesAreUnitsInAnArticleLaidOutOneSentencePerLine() {
+    String body = "SOCCER - ROTOR FANS LOCKED OUT\nVOLGOGRAD 1996-08-30\nRotor Volgograd must play .";
+    assertThat(LineLayout.isOneSentencePerLine(body), is(true));
+    assertThat(
+        stage(RecognitionRules.defaults()).units(article(body)),
+        contains("SOCCER - ROTOR FANS LOCKED OUT", "VOLGOGRAD 1996-08-30", "Rotor Volgograd must play ."));
+    assertThat(
+        stage(RecognitionRules.defaults().withLineUnits(false)).units(article(body)),
+        contains(body.replace('\n', ' ')));
+  }
+
+  @Test
+  public void hardWrappedProseIsNotCutAtItsLines() {
+    String body = "The minister said on Monday that the\nagreement would be signed in Oslo\nnext month.";
+    assertThat(LineLayout.isOneSentencePerLine(body), is(false));
+    assertThat(
+        stage(RecognitionRules.defaults()).units(article(body)),
+        contains("The minister said on Monday that the agreement would be signed in Oslo next month."));
+  }
+
+  @Test
+  public void offsetsPointIntoTheBodyAsRead() throws IOException {
+    String body = "  Helen\u00A0Carter   visited\r\nOslo.\n\n\"Carter  said so,\" she said.";
+    AnnotatedArticle a =
+        stage(RecognitionRules.defaults())
+            .annotate(article(body), tagger("Helen Carter,PERSON,\nOslo,LOCATION,\n"));
+    assertThat(
+        show(a, body),
+        contains(
+            "0:Helen\u00A0Carter=Helen Carter/PERSON",
+            "0:Oslo=Oslo/LOCATION",
+            "1:Carter=Helen Carter/PERSON")); // an untagged surname of a person in the article
+  }
+
+  @Test
+  public void theWatchlistNamesWhatTheTaggerFound() throws IOException {
+    Gazetteer watchlist =
+        Gazetteer.parse(
+            new StringReader("North Korea,LOCATION,Pyongyang\nDonald Trump,PERSON,\n"), "w");
+    String body = "Pyongyang said Donald Trump lied. Trump denied it.";
+    EntityRecognizer tagger = tagger("Pyongyang,LOCATION,\nDonald Trump,PERSON,\n");
+    assertThat(
+        show(stage(RecognitionRules.defaults()).annotate(article(body), tagger), body),
+        contains(
+            "0:Pyongyang=Pyongyang/LOCATION", // never by default
+            "0:Donald Trump=Donald Trump/PERSON",
+            "1:Trump=Donald Trump/PERSON"));
+    assertThat(
+        show(
+            stage(RecognitionRules.defaults().withGazetteer(watchlist)).annotate(article(body), tagger),
+            body),
+        contains(
+            "0:Pyongyang=North Korea/LOCATION",
+            "0:Donald Trump=Donald Trump/PERSON",
+            "1:Trump=Donald Trump/PERSON"));
+  }
+
+  @Test
+  public void watchlistMatchesAreTakenAsTheyAre() throws IOException {
+    Gazetteer watchlist =
+        Gazetteer.parse(
+            new StringReader("Gerald Ford,PERSON,Gerald R. Ford\nFord Motor,ORG,Ford\n"), "w");
+    String body = "Gerald R. Ford met Ford executives.";
+    AnnotatedArticle a =
+        stage(RecognitionRules.watchlist(watchlist))
+            .annotate(article(body), new GazetteerRecognizer(watchlist));
+    // No alias rule turns the company into the person.
+    assertThat(
+        show(a, body),
+        contains(
+            "0:Gerald R. Ford=Gerald Ford/PERSON", "0:Ford=Ford Motor/ORGANIZATION"));
+  }
+}

@@ -1,0 +1,109 @@
+package org.corpusanalytics.transforms.ner.gazetteer;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.Assert.assertThrows;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.corpusanalytics.transforms.ner.EntityType;
+import org.corpusanalytics.transforms.ner.Mention;
+import org.junit.Test;
+
+public class GazetteerRecognizerTest {
+  private static Gazetteer parse(String csv) throws IOException {
+    return Gazetteer.parse(new StringReader(csv), "test.csv");
+  }
+
+  private static List<String> found(Gazetteer g, String sentence) {
+    List<String> out = new ArrayList<>();
+    for (Mention m : new GazetteerRecognizer(g).recognize(sentence)) {
+      assertThat(sentence.substring(m.start(), m.end()), equalTo(m.text()));
+      out.add(m.type() + ":" + m.text());
+    }
+    return out;
+  }
+
+  @Test
+  public void matchesWholeWordsOnly() throws IOException {
+    Gazetteer g = parse("Kim Jong-un,PERSON,Kim\nOslo,LOC,\nUN,ORG,United Nations\n");
+    assertThat(
+        found(g, "Kim met UN envoys in Oslo; Kimberly, Oslofjord, UNESCO and Kim-led talks not."),
+        contains("PERSON:Kim", "ORGANIZATION:UN", "LOCATION:Oslo"));
+    assertThat(found(g, "Kim's aides (Oslo) said: \"UN.\""),
+        contains("PERSON:Kim", "LOCATION:Oslo", "ORGANIZATION:UN"));
+    assertThat(found(g, "kim and oslo in lower case are not the names"), empty());
+  }
+
+  @Test
+  public void theLongestMatchWins() throws IOException {
+    Gazetteer g =
+        parse(
+            "canonical,type,aliases\n"
+                + "New York,LOCATION,\n"
+                + "New York Times,ORGANIZATION,NYT\n"
+                + "Times Square,LOCATION,\n");
+    // "New York Times" beats "New York" and the overlapping "Times Square".
+    assertThat(
+        found(g, "The New York Times Square office"), contains("ORGANIZATION:New York Times"));
+    assertThat(
+        found(g, "New York and Times Square"), contains("LOCATION:New York", "LOCATION:Times Square"));
+  }
+
+  @Test
+  public void overlappingAliasesOfDifferentEntities() throws IOException {
+    Gazetteer g =
+        parse(
+            "Helen Carter,PERSON,Carter|Prime Minister Helen Carter\n"
+                + "Carter Holdings,ORG,Carter Holdings Ltd\n");
+    assertThat(
+        found(g, "Prime Minister Helen Carter sold Carter Holdings Ltd shares, Carter said."),
+        contains(
+            "PERSON:Prime Minister Helen Carter",
+            "ORGANIZATION:Carter Holdings Ltd",
+            "PERSON:Carter"));
+    assertThat(g.lookup("Prime Minister Helen Carter", EntityType.PERSON).canonical(),
+        equalTo("Helen Carter"));
+    assertThat(g.lookup("Carter Holdings Ltd", EntityType.ORGANIZATION).canonical(),
+        equalTo("Carter Holdings"));
+  }
+
+  @Test
+  public void lookupNeedsTheSameType() throws IOException {
+    Gazetteer g = parse("North Korea,LOCATION,Pyongyang|DPRK\nJordan,LOCATION,\n");
+    assertThat(g.lookup("Pyongyang", EntityType.LOCATION).canonical(), equalTo("North Korea"));
+    assertThat(g.lookup("  DPRK ", EntityType.LOCATION).canonical(), equalTo("North Korea"));
+    assertThat(g.lookup("Jordan", EntityType.PERSON), nullValue());
+    assertThat(g.lookup("Seoul", EntityType.LOCATION), nullValue());
+  }
+
+  @Test
+  public void csvQuotingCommentsAndWhitespace() throws IOException {
+    Gazetteer g =
+        parse(
+            "# watchlist\n"
+                + "\"Acme, Inc.\",ORG,\"Acme|Acme Corp\"\n"
+                + "\n"
+                + "  Jean-Luc   Picard , per , Picard \n");
+    assertThat(g.entries().size(), equalTo(2));
+    assertThat(g.entries().get(0).names(), contains("Acme, Inc.", "Acme", "Acme Corp"));
+    assertThat(g.entries().get(1).canonical(), equalTo("Jean-Luc Picard"));
+    assertThat(found(g, "Picard joined Acme, Inc. in May."),
+        contains("PERSON:Picard", "ORGANIZATION:Acme, Inc."));
+  }
+
+  @Test
+  public void badRowsAreReportedWithTheirLine() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> parse("Oslo,LOC\nAcme,COMPANY,\n"));
+    assertThat(e.getMessage(), containsString("test.csv line 2: unknown type 'COMPANY'"));
+    e = assertThrows(IllegalArgumentException.class, () -> parse("Oslo,LOC,a,b\n"));
+    assertThat(e.getMessage(), containsString("expected canonical,type,aliases"));
+  }
+}
