@@ -151,6 +151,15 @@ public final class ArticleRecognition implements Serializable {
 
   private static AnnotatedArticle withoutMentions(
       DedupedArticle deduped, int sentences, int sentencesCut, int sentencesFailed) {
+    return annotated(deduped, sentences, List.of(), sentencesCut, sentencesFailed);
+  }
+
+  private static AnnotatedArticle annotated(
+      DedupedArticle deduped,
+      int sentences,
+      List<ResolvedMention> mentions,
+      int sentencesCut,
+      int sentencesFailed) {
     Article article = deduped.article();
     return new AnnotatedArticle(
         article.id(),
@@ -161,7 +170,7 @@ public final class ArticleRecognition implements Serializable {
         deduped.charsRemoved(),
         deduped.duplicateOf(),
         sentences,
-        List.of(),
+        mentions,
         sentencesCut,
         sentencesFailed);
   }
@@ -237,17 +246,6 @@ public final class ArticleRecognition implements Serializable {
           new ResolvedMention(
               r.sentence, start, end, article.body().substring(start, end), type, entity));
     }
-    return new AnnotatedArticle(
-        article.id(),
-        article.title(),
-        article.publishedMillis(),
-        article.source(),
-        article.body().length(),
-        deduped.charsRemoved(),
-        deduped.duplicateOf(),
-        sentences.size(),
-        out,
-        text.sentencesCut(),
-        failed);
+    return annotated(deduped, sentences.size(), out, text.sentencesCut(), failed);
   }
 }
