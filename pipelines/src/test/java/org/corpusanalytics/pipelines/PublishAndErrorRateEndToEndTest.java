@@ -99,6 +99,17 @@ public class PublishAndErrorRateEndToEndTest {
     assertThat(
         DuckTables.rows(partition, "errors_by_reason", format),
         equalTo(List.of(List.of("body_not_string", "1"), List.of("invalid_json", "2"))));
+    // The summary holds the same totals per reason.
+    assertThat(
+        DuckTables.rows(
+            partition,
+            "summary",
+            format,
+            "articles_failed",
+            "rejected_invalid_json",
+            "rejected_body_not_string",
+            "rejected_empty_body"),
+        equalTo(List.of(List.of("3", "2", "1", "0"))));
     assertThat(entries(out), equalTo(List.of(partition.getFileName().toString())));
   }
 
