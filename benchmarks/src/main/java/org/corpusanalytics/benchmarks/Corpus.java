@@ -4,21 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.corpusanalytics.pipelines.CorpusFiles;
 import org.corpusanalytics.transforms.io.ArticleParser;
 import org.corpusanalytics.transforms.io.DateParser;
 import org.corpusanalytics.transforms.io.FieldMap;
 import org.corpusanalytics.transforms.model.Article;
-import org.corpusanalytics.transforms.model.RejectedRecord;
 
 /** The benchmark corpus: read once with the report's own parser, and written out repeated. */
 final class Corpus {
@@ -41,28 +38,16 @@ final class Corpus {
             FieldMap.parse(fieldMap),
             new DateParser(dateFormat.isEmpty() ? null : dateFormat),
             ArticleParser.DEFAULT_MAX_ARTICLE_CHARS);
-    List<Article> articles = new ArrayList<>();
-    long bytes = 0;
+    List<String> globList = new ArrayList<>();
     for (String glob : globs.split(",")) {
-      MatchResult match = FileSystems.match(glob.trim(), EmptyMatchTreatment.DISALLOW);
-      for (MatchResult.Metadata file : match.metadata()) {
-        bytes += file.sizeBytes();
-        try (InputStream in = Files.newInputStream(Path.of(file.resourceId().toString()))) {
-          parser.parse(
-              file.resourceId().toString(),
-              in,
-              new ArticleParser.Sink() {
-                @Override
-                public void article(Article article) {
-                  articles.add(article);
-                }
-
-                @Override
-                public void rejected(RejectedRecord rejected) {}
-              });
-        }
-      }
+      globList.add(glob.trim());
     }
+    List<MatchResult.Metadata> files = CorpusFiles.match(globList);
+    long bytes = 0;
+    for (MatchResult.Metadata file : files) {
+      bytes += file.sizeBytes();
+    }
+    List<Article> articles = CorpusFiles.readAll(parser, files);
     return new Corpus(articles, bytes);
   }
 

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +22,7 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.Compression;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -47,7 +41,6 @@ import org.corpusanalytics.transforms.io.FieldMap;
 import org.corpusanalytics.transforms.io.InputFormat;
 import org.corpusanalytics.transforms.io.ReadArticles;
 import org.corpusanalytics.transforms.model.Article;
-import org.corpusanalytics.transforms.model.RejectedRecord;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
 
 /**
@@ -262,35 +255,8 @@ public final class EvaluateDedup {
             FieldMap.parse(options.getFieldMap()),
             new DateParser(options.getDateFormat()),
             ArticleParser.DEFAULT_MAX_ARTICLE_CHARS);
-    List<Article> articles = new ArrayList<>();
-    List<MatchResult.Metadata> files = new ArrayList<>();
-    for (String glob : CorpusReport.splitGlobs(options.getInput())) {
-      MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
-      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
-        throw new IllegalArgumentException("--input " + glob + " matches no file");
-      }
-      files.addAll(match.metadata());
-    }
-    files.sort(Comparator.comparing(m -> m.resourceId().toString()));
-    for (MatchResult.Metadata file : files) {
-      String name = file.resourceId().toString();
-      try (InputStream in =
-          Channels.newInputStream(
-              Compression.detect(name).readDecompressed(FileSystems.open(file.resourceId())))) {
-        parser.parse(
-            name,
-            in,
-            new ArticleParser.Sink() {
-              @Override
-              public void article(Article article) {
-                articles.add(article);
-              }
-
-              @Override
-              public void rejected(RejectedRecord rejected) {}
-            });
-      }
-    }
+    List<Article> articles =
+        CorpusFiles.readAll(parser, CorpusFiles.match(CorpusReport.splitGlobs(options.getInput())));
     // Same-id copies are dropped by the pipeline; keep the first, as it does.
     Map<String, Article> byId = new HashMap<>();
     for (Article a : articles) {

@@ -1,0 +1,63 @@
+package org.corpusanalytics.pipelines;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.corpusanalytics.transforms.io.ArticleParser;
+import org.corpusanalytics.transforms.model.Article;
+import org.corpusanalytics.transforms.model.RejectedRecord;
+
+/**
+ * Reads a whole corpus into memory with the report's own parser, for the evaluation and benchmark
+ * commands. The report itself never does this: it reads through Beam.
+ */
+public final class CorpusFiles {
+  private CorpusFiles() {}
+
+  /** The files matched by the globs, sorted by name; fails naming a glob that matches nothing. */
+  public static List<MatchResult.Metadata> match(List<String> globs) throws IOException {
+    List<MatchResult.Metadata> files = new ArrayList<>();
+    for (String glob : globs) {
+      MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
+      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+        throw new IllegalArgumentException("--input " + glob + " matches no file");
+      }
+      files.addAll(match.metadata());
+    }
+    files.sort(Comparator.comparing(m -> m.resourceId().toString()));
+    return files;
+  }
+
+  /** Every article of the files, decompressed by file name as the report does; rejects skipped. */
+  public static List<Article> readAll(ArticleParser parser, List<MatchResult.Metadata> files)
+      throws IOException {
+    List<Article> articles = new ArrayList<>();
+    for (MatchResult.Metadata file : files) {
+      String name = file.resourceId().toString();
+      try (InputStream in =
+          Channels.newInputStream(
+              Compression.detect(name).readDecompressed(FileSystems.open(file.resourceId())))) {
+        parser.parse(
+            name,
+            in,
+            new ArticleParser.Sink() {
+              @Override
+              public void article(Article article) {
+                articles.add(article);
+              }
+
+              @Override
+              public void rejected(RejectedRecord rejected) {}
+            });
+      }
+    }
+    return articles;
+  }
+}
