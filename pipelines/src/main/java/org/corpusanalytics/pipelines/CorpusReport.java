@@ -83,7 +83,7 @@ public final class CorpusReport {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(CorpusReportOptions.class);
       configureDirectRunner(options);
       RunAccounting.checkMaxErrorRate(options.getMaxErrorRate());
-      FlinkSubmission.configure(options);
+      FlinkSubmission.configure(options, args);
       checkInputsExist(options.getInput());
       schedule = ScheduledRun.prepare(options);
       pipeline = Pipeline.create(options);

@@ -5,16 +5,29 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.flink.api.java.ExecutionEnvironment;
+import org.apache.flink.api.java.LocalEnvironment;
 
 /**
- * Makes {@code java -jar corpus-analytics.jar --runner=FlinkRunner --flinkMaster=HOST:PORT} work
+ * Flink settings that users would otherwise have to know about.
+ *
+ * <p>{@code java -jar corpus-analytics.jar --runner=FlinkRunner --flinkMaster=HOST:PORT} works
  * without {@code --filesToStage}: the jar that is running is the job's code, so it is the one file
  * the Flink cluster needs.
+ *
+ * <p>Embedded Flink ({@code [local]}, or {@code [auto]} outside a {@code flink run}) gets one task
+ * per core unless {@code --parallelism} is given: without it Beam falls back to parallelism 1 and
+ * the tagger, the report's main cost, would use one core of many.
+ *
+ * <p>{@code --fasterCopy} is on unless given: without it Flink copies every element, through its
+ * coder, between two steps chained in one task. The report's steps never change an element they
+ * received or sent (the Direct runner checks that in the tests), so the copy is not needed.
  *
  * <p>Only a remote master (HOST:PORT) stages files. {@code [local]} and {@code [collection]} run
  * the job in this JVM, and {@code [auto]} (the default) uses the environment of the {@code flink
@@ -25,16 +38,41 @@ import org.apache.beam.sdk.options.PipelineOptions;
 final class FlinkSubmission {
   private FlinkSubmission() {}
 
-  /** Sets {@code filesToStage} to the running jar for a remote Flink master, unless already set. */
-  static void configure(PipelineOptions options) {
+  /**
+   * Sets {@code filesToStage} to the running jar for a remote Flink master, and the parallelism of
+   * embedded Flink to the number of cores, and turns {@code fasterCopy} on, unless they are set:
+   * {@code args} are the command line the options were parsed from.
+   */
+  static void configure(PipelineOptions options, String... args) {
     if (!FlinkRunner.class.equals(options.getRunner())) {
       return;
     }
     FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+    if (Arrays.stream(args).noneMatch(arg -> arg.matches("--fasterCopy(=.*)?"))) {
+      flink.setFasterCopy(true);
+    }
+    if (flink.getParallelism() <= 0 && isEmbedded(flink.getFlinkMaster())) {
+      flink.setParallelism(Runtime.getRuntime().availableProcessors());
+    }
     if (flink.getFilesToStage() != null || !isRemote(flink.getFlinkMaster())) {
       return;
     }
     runningJar().ifPresent(jar -> flink.setFilesToStage(List.of(jar.toString())));
+  }
+
+  /**
+   * True for a Flink that runs in this JVM: {@code [local]}, and {@code [auto]} (or unset) unless
+   * this JVM was started by {@code flink run}, whose context brings the cluster's parallelism.
+   */
+  static boolean isEmbedded(String flinkMaster) {
+    String master = flinkMaster == null ? "" : flinkMaster.trim();
+    if (master.equals("[local]")) {
+      return true;
+    }
+    if (!master.isEmpty() && !master.equals("[auto]")) {
+      return false;
+    }
+    return ExecutionEnvironment.getExecutionEnvironment() instanceof LocalEnvironment;
   }
 
   /** True for HOST:PORT (or a URL), false for [local], [collection], [auto] and unset. */

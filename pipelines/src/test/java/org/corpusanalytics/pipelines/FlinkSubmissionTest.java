@@ -14,7 +14,7 @@ import org.junit.Test;
 public class FlinkSubmissionTest {
   private static FlinkPipelineOptions options(String... args) {
     PipelineOptions options = PipelineOptionsFactory.fromArgs(args).create();
-    FlinkSubmission.configure(options);
+    FlinkSubmission.configure(options, args);
     return options.as(FlinkPipelineOptions.class);
   }
 
@@ -35,6 +35,29 @@ public class FlinkSubmissionTest {
     assertThat(options("--runner=FlinkRunner").getFilesToStage(), nullValue());
     assertThat(
         options("--runner=FlinkRunner", "--flinkMaster=[local]").getFilesToStage(), nullValue());
+  }
+
+  @Test
+  public void embeddedFlinkRunsOneTaskPerCoreUnlessTold() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(options("--runner=FlinkRunner", "--flinkMaster=[local]").getParallelism(), equalTo(cores));
+    assertThat(options("--runner=FlinkRunner").getParallelism(), equalTo(cores));
+    assertThat(
+        options("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=3").getParallelism(),
+        equalTo(3));
+    // A cluster's parallelism is its own (its configuration, or --parallelism).
+    assertThat(
+        options("--runner=FlinkRunner", "--flinkMaster=127.0.0.1:8081").getParallelism(),
+        equalTo(-1));
+    assertThat(options("--flinkMaster=[local]").getParallelism(), equalTo(-1));
+  }
+
+  @Test
+  public void flinkSkipsTheCopyBetweenChainedStepsUnlessTold() {
+    assertThat(options("--runner=FlinkRunner").getFasterCopy(), equalTo(true));
+    assertThat(
+        options("--runner=FlinkRunner", "--fasterCopy=false").getFasterCopy(), equalTo(false));
+    assertThat(options("--fasterCopy=false").getFasterCopy(), equalTo(false));
   }
 
   @Test

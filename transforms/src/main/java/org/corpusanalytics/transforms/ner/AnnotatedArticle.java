@@ -5,27 +5,21 @@ import java.util.List;
 import java.util.Objects;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 
 /** What the statistics need of one article: its metadata, dedup figures and resolved mentions. */
-@DefaultCoder(AvroCoder.class)
+@DefaultCoder(AnnotatedArticleCoder.class)
 public final class AnnotatedArticle implements Serializable {
-  private String id;
-  @org.apache.avro.reflect.Nullable private @Nullable String title;
-  @org.apache.avro.reflect.Nullable private @Nullable Long publishedMillis;
-  @org.apache.avro.reflect.Nullable private @Nullable String source;
-  private long chars;
-  private long charsRemoved;
-  @org.apache.avro.reflect.Nullable private @Nullable String duplicateOf;
-  private int sentences;
-  private List<ResolvedMention> mentions;
-  private int sentencesCut;
-  private int sentencesFailed;
-
-  @SuppressWarnings("unused") // for AvroCoder
-  private AnnotatedArticle() {
-    this("", null, null, null, 0, 0, null, 0, List.of());
-  }
+  private final String id;
+  private final @Nullable String title;
+  private final @Nullable Long publishedMillis;
+  private final @Nullable String source;
+  private final long chars;
+  private final long charsRemoved;
+  private final @Nullable String duplicateOf;
+  private final int sentences;
+  private final List<ResolvedMention> mentions;
+  private final int sentencesCut;
+  private final int sentencesFailed;
 
   public AnnotatedArticle(
       String id,

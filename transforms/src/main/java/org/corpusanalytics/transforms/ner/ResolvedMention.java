@@ -9,17 +9,12 @@ import javax.annotation.Nullable;
  * article body as read; {@code sentence} is the index of the kept sentence that holds it.
  */
 public final class ResolvedMention implements Serializable {
-  private int sentence;
-  private int start;
-  private int end;
-  private String text;
-  private EntityType type;
-  private String entity;
-
-  @SuppressWarnings("unused") // for AvroCoder
-  private ResolvedMention() {
-    this(0, 0, 0, "", EntityType.MISC, "");
-  }
+  private final int sentence;
+  private final int start;
+  private final int end;
+  private final String text;
+  private final EntityType type;
+  private final String entity;
 
   public ResolvedMention(
       int sentence, int start, int end, String text, EntityType type, String entity) {
