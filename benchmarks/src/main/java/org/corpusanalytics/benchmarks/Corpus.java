@@ -51,6 +51,11 @@ final class Corpus {
     return new Corpus(articles, bytes);
   }
 
+  /** The first {@code n} articles, as a corpus of their own (the input size is left out). */
+  Corpus head(int n) {
+    return new Corpus(articles.subList(0, Math.min(n, articles.size())), 0);
+  }
+
   /**
    * Writes the corpus {@code times} over into {@code dir} as JSON Lines with canonical field
    * names: copy {@code c} has ids suffixed {@code ~c} (none for the first) and dates shifted by

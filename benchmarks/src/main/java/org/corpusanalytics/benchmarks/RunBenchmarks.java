@@ -47,6 +47,7 @@ public final class RunBenchmarks {
     boolean stages = Boolean.parseBoolean(o.getOrDefault("stages", "true"));
     int countSample = Integer.parseInt(o.getOrDefault("countSample", "2000"));
     int watchlistEntries = Integer.parseInt(o.getOrDefault("watchlistEntries", "10000"));
+    int fixedCostArticles = Integer.parseInt(o.getOrDefault("fixedCostArticles", "20"));
     String reportArgs = o.getOrDefault("reportArgs", "");
     Path work =
         o.containsKey("work")
@@ -55,7 +56,8 @@ public final class RunBenchmarks {
     PrintStream out = System.out;
     try {
       run(out, input, o.getOrDefault("fieldMap", ""), o.getOrDefault("dateFormat", ""), scales,
-          runners, heap, stages, countSample, watchlistEntries, reportArgs, work);
+          runners, heap, stages, countSample, watchlistEntries, fixedCostArticles, reportArgs,
+          work);
     } finally {
       // A --work folder is the user's: never deleted. The temp folder goes unless --keep=true.
       if (!o.containsKey("work") && !Boolean.parseBoolean(o.getOrDefault("keep", "false"))) {
@@ -75,6 +77,7 @@ public final class RunBenchmarks {
       boolean measureStages,
       int countSample,
       int watchlistEntries,
+      int fixedCostArticles,
       String reportArgs,
       Path work)
       throws Exception {
@@ -101,6 +104,8 @@ public final class RunBenchmarks {
     out.flush();
 
     double taggerTokensPerSecond = Double.NaN;
+    double parallelTaggerSpeedup = Double.NaN;
+    int cores = Runtime.getRuntime().availableProcessors();
     if (measureStages) {
       table.stage("read + parse (1 thread)", articles.size(), corpus.inputBytes, tokens, parseSeconds);
       t0 = System.nanoTime();
@@ -115,12 +120,21 @@ public final class RunBenchmarks {
       table.stage("plan dedup in article (1 thread)", articles.size(), bodyBytes, tokens, seconds(t0));
       CrfEntityRecognizer crf = new CrfEntityRecognizer();
       crf.warmUp();
-      Stages.tag(crf, sentences.subList(0, Math.min(200, sentences.size()))); // JIT warm-up
+      // JIT warm-up, long enough that the one-thread and many-thread figures compare compiled code.
+      Stages.tag(crf, sentences.subList(0, Math.min(3000, sentences.size())));
       t0 = System.nanoTime();
       Stages.tag(crf, sentences);
       double tagSeconds = seconds(t0);
       taggerTokensPerSecond = tokens / tagSeconds;
       table.stage("bare CRF tagger (1 thread)", articles.size(), bodyBytes, tokens, tagSeconds);
+      if (cores > 1) {
+        t0 = System.nanoTime();
+        Stages.tagInParallel(crf, sentences, cores);
+        double parallelSeconds = seconds(t0);
+        parallelTaggerSpeedup = tagSeconds / parallelSeconds;
+        table.stage("bare CRF tagger (" + cores + " threads, one model)", articles.size(),
+            bodyBytes, tokens, parallelSeconds);
+      }
       List<Article> sample = articles.subList(0, Math.min(countSample, articles.size()));
       List<AnnotatedArticle> annotated = stages.annotate(crf, sample);
       long sampleBytes = 0;
@@ -141,6 +155,21 @@ public final class RunBenchmarks {
     }
 
     Map<String, Double> wall = new LinkedHashMap<>();
+    if (fixedCostArticles > 0 && !runners.isEmpty()) {
+      // The same report on a handful of articles: JVM start, JIT, graph construction and the
+      // runner's start-up, which every run pays whatever its size.
+      Path dir = work.resolve("corpus-head");
+      long bytes = corpus.head(fixedCostArticles).writeRepeated(dir, 1);
+      for (String runner : runners) {
+        Result r = runReport(dir, work.resolve("out-" + runner + "-head"), runner, heap, reportArgs);
+        wall.put(runner + "@head", r.wallSeconds);
+        table.run(runner + ", first " + fixedCostArticles + " articles (fixed cost)",
+            Math.min(fixedCostArticles, articles.size()), bytes, 0, r);
+        out.println(table.lastLine());
+        out.flush();
+      }
+      deleteTree(dir);
+    }
     for (int scale : scales) {
       Path dir = work.resolve("corpus-" + scale + "x");
       long bytes = corpus.writeRepeated(dir, scale);
@@ -179,6 +208,17 @@ public final class RunBenchmarks {
     if (flink1 != null && !Double.isNaN(taggerTokensPerSecond) && scales.get(0) == 1) {
       out.printf(Locale.ROOT, "  end-to-end Flink 1x / bare tagger (tokens/s): %.2f (target >= 1.6)%n",
           (tokens / flink1) / taggerTokensPerSecond);
+      Double head = wall.get("flink@head");
+      if (head != null && flink1 > head) {
+        out.printf(Locale.ROOT,
+            "  the same, fixed cost (%.1f s) taken out: %.2f%n", head,
+            (tokens / (flink1 - head)) / taggerTokensPerSecond);
+      }
+    }
+    if (!Double.isNaN(parallelTaggerSpeedup)) {
+      out.printf(Locale.ROOT,
+          "  bare tagger, %d threads / 1 thread: %.2f (this machine's ceiling for the ratio above)%n",
+          cores, parallelTaggerSpeedup);
     }
     if (flink1 != null && direct1 != null) {
       out.printf(Locale.ROOT, "  Direct / Flink (throughput, %dx): %.2f (target >= 0.6)%n",

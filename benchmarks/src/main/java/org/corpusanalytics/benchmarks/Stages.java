@@ -3,6 +3,10 @@ package org.corpusanalytics.benchmarks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.values.KV;
@@ -63,6 +67,37 @@ final class Stages {
       n += recognizer.recognize(s).size();
     }
     return n;
+  }
+
+  /**
+   * The bare tagger over every sentence on {@code threads} threads sharing one model, as the
+   * report's tasks share it; sentence {@code i} goes to thread {@code i % threads}. Returns mentions.
+   */
+  static long tagInParallel(EntityRecognizer recognizer, List<String> sentences, int threads)
+      throws InterruptedException, ExecutionException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Long>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        parts.add(
+            pool.submit(
+                () -> {
+                  long n = 0;
+                  for (int i = first; i < sentences.size(); i += threads) {
+                    n += recognizer.recognize(sentences.get(i)).size();
+                  }
+                  return n;
+                }));
+      }
+      long n = 0;
+      for (Future<Long> part : parts) {
+        n += part.get();
+      }
+      return n;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Normalize, split, tag the kept sentences and resolve aliases, as RecognizeEntities does. */

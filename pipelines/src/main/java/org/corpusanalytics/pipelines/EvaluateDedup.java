@@ -157,6 +157,7 @@ public final class EvaluateDedup {
     try {
       PipelineOptionsFactory.register(Options.class);
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(Options.class);
+      FlinkSubmission.configure(options, args);
       corpus = read(options);
     } catch (IllegalArgumentException | IllegalStateException | IOException e) {
       err.println("evaluate-dedup: " + e.getMessage());
