@@ -118,6 +118,11 @@ public final class RunBenchmarks {
       t0 = System.nanoTime();
       stages.planDedup(texts, articles);
       table.stage("plan dedup in article (1 thread)", articles.size(), bodyBytes, tokens, seconds(t0));
+      stages.signNearDuplicates(articles); // JIT warm-up: this stage is short
+      t0 = System.nanoTime();
+      stages.signNearDuplicates(articles);
+      table.stage("near-duplicate signatures (1 thread)", articles.size(), bodyBytes, tokens,
+          seconds(t0));
       CrfEntityRecognizer crf = new CrfEntityRecognizer();
       crf.warmUp();
       // JIT warm-up, long enough that the one-thread and many-thread figures compare compiled code.

@@ -93,6 +93,13 @@ public class StageBenchmarks {
   }
 
   /** Sentences per second through the bare CRF tagger. */
+  /** Per article: shingles, MinHash signature and LSH band keys. */
+  @Benchmark
+  public Object signNearDuplicates() {
+    return stages.lsh.bandKeys(
+        stages.lsh.signature(stages.shingles.of(corpus.get(nextIndex(corpus.size())).body())));
+  }
+
   @Benchmark
   public Object tagSentence() {
     return crf.recognize(sentences.get(nextIndex(sentences.size())));

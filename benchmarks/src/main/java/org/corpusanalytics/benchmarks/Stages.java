@@ -11,8 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.values.KV;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
+import org.corpusanalytics.transforms.dedup.FindNearDuplicates;
+import org.corpusanalytics.transforms.dedup.MinHashLsh;
 import org.corpusanalytics.transforms.dedup.RemoveRepeatedSegments;
 import org.corpusanalytics.transforms.dedup.RepeatPlanner;
+import org.corpusanalytics.transforms.dedup.ShingleSet;
+import org.corpusanalytics.transforms.dedup.Shingles;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.EntityRecognizer;
@@ -30,6 +34,8 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
 final class Stages {
   final TextNormalizer normalizer = new TextNormalizer();
   final SentenceSplitter splitter = new SentenceSplitter();
+  final Shingles shingles = new Shingles();
+  final MinHashLsh lsh = MinHashLsh.forThreshold(FindNearDuplicates.DEFAULT_THRESHOLD);
   final RepeatPlanner planner = new RepeatPlanner(RemoveRepeatedSegments.DEFAULT_MIN_SEGMENT_CHARS);
 
   /** Normalization (NFC, whitespace, control characters, glue repair). Returns chars out. */
@@ -46,6 +52,18 @@ final class Stages {
     long n = 0;
     for (String text : normalized) {
       n += splitter.split(text).size();
+    }
+    return n;
+  }
+
+  /** Near-duplicate signatures: shingles, MinHash and LSH band keys. Returns band keys. */
+  long signNearDuplicates(List<Article> articles) {
+    long n = 0;
+    for (Article a : articles) {
+      ShingleSet set = shingles.of(a.body());
+      if (!set.isEmpty()) {
+        n += lsh.bandKeys(lsh.signature(set)).length;
+      }
     }
     return n;
   }

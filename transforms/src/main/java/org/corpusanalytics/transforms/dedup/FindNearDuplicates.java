@@ -1,6 +1,9 @@
 package org.corpusanalytics.transforms.dedup;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -12,13 +15,17 @@ import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.Keys;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -36,9 +43,12 @@ import org.corpusanalytics.transforms.model.CanonicalPositionCoder;
  *   <li><b>MinHash + LSH</b>: a signature of fixed-seed hash functions, cut into bands ({@link
  *       MinHashLsh#forThreshold}: 25 bands of 5 rows for 0.8). Articles that share a band's bucket
  *       are candidates. A bucket is summarized by a combiner (its size and its first {@code
- *       bucketFanout} members in canonical order) and joined back to its members with {@link
- *       HotKeyJoin}; each member is paired with the bucket's first members that precede it. So a
- *       bucket of up to {@code bucketFanout + 1} articles yields all its pairs, and a huge bucket
+ *       bucketFanout} members in canonical order); each member is paired with the bucket's first
+ *       members that precede it. A bucket of up to {@code bucketFanout} articles is whole in its
+ *       summary, which gives all its pairs; only the band records of bigger buckets (their keys
+ *       travel as a side input, at most one per {@code bucketFanout + 1} band records) are joined
+ *       back to the summary with {@link HotKeyJoin}. So a bucket of up to {@code bucketFanout + 1}
+ *       articles yields all its pairs, and a huge bucket
  *       (a story syndicated a million times) yields {@code bucketFanout} pairs per member instead of
  *       a quadratic number.
  *   <li><b>Verification</b>: the exact Jaccard similarity of the two shingle sets, which are joined
@@ -56,8 +66,9 @@ import org.corpusanalytics.transforms.model.CanonicalPositionCoder;
  * </ol>
  *
  * <p>Nothing holds the corpus in one place: every step is a per-article map, a combiner or a join
- * whose hot keys are split; memory is linear in the input. The one exception is the union-find,
- * which holds the articles that have a verified near duplicate. The result does not depend on bundle
+ * whose hot keys are split; memory is linear in the input. Two things are held whole: the
+ * union-find, which holds the articles that have a verified near duplicate, and the side input of
+ * the keys of buckets with more than {@code bucketFanout} members. The result does not depend on bundle
  * order: every choice is a minimum in canonical order.
  */
 public final class FindNearDuplicates
@@ -144,14 +155,23 @@ public final class FindNearDuplicates
     PCollection<KV<Long, CanonicalPosition>> bands =
         shingled.get(bandTag).setCoder(KvCoder.of(VarLongCoder.of(), CanonicalPositionCoder.of()));
 
-    // Candidates: each bucket member with the bucket's first members before it.
+    // Candidates: each bucket member with the bucket's first members before it. A bucket whose
+    // summary holds all its members (at most bucketFanout) gives all its pairs from the summary;
+    // only the members of bigger buckets are joined back to the bucket's first members, so the
+    // band records of ordinary buckets, nearly all of them, are shuffled once, not twice.
     PCollection<KV<Long, FirstMembers>> shared =
         bands
             .apply("SummarizeBuckets", Combine.perKey(FirstMembers.combineFn(bucketFanout)))
             .apply("SharedBuckets", Filter.by(kv -> kv.getValue().size() >= 2));
+    PCollection<KV<CanonicalPosition, CanonicalPosition>> summarizedPairs =
+        shared.apply("PairsInSummaries", ParDo.of(new PairsAmongFirstFn())).setCoder(PAIR);
+    PCollection<KV<Long, FirstMembers>> big =
+        shared.apply(
+            "BigBuckets", Filter.by(kv -> kv.getValue().size() > kv.getValue().first().size()));
+    PCollectionView<List<Long>> bigKeys =
+        big.apply("BigBucketKeys", Keys.create()).apply("BigBucketKeysAsView", View.asList());
     PCollection<KV<Long, List<CanonicalPosition>>> heads =
-        shared
-            .apply(
+        big.apply(
                 "BucketHeads",
                 MapElements.into(
                         TypeDescriptors.kvs(
@@ -160,18 +180,26 @@ public final class FindNearDuplicates
                     .via(kv -> KV.of(kv.getKey(), kv.getValue().first())))
             .setCoder(KvCoder.of(VarLongCoder.of(), ListCoder.of(CanonicalPositionCoder.of())));
     PCollection<KV<Long, Long>> bucketSizes =
-        shared.apply(
+        big.apply(
             "BucketSizes",
             MapElements.into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs()))
                 .via(kv -> KV.of(kv.getKey(), kv.getValue().size())));
-    PCollection<KV<CanonicalPosition, CanonicalPosition>> candidates =
+    PCollection<KV<CanonicalPosition, CanonicalPosition>> joinedPairs =
         bands
+            .apply(
+                "MembersOfBigBuckets",
+                ParDo.of(new InBucketsFn(bigKeys)).withSideInputs(bigKeys))
+            .setCoder(KvCoder.of(VarLongCoder.of(), CanonicalPositionCoder.of()))
             .apply(
                 "JoinMembersWithBucketHeads",
                 HotKeyJoin.<Long, CanonicalPosition, List<CanonicalPosition>>with(heads, bucketSizes)
                     .withHotKeyThreshold(hotKeyThreshold))
             .apply("CandidatePairs", ParDo.of(new CandidatePairsFn()))
-            .setCoder(PAIR)
+            .setCoder(PAIR);
+    PCollection<KV<CanonicalPosition, CanonicalPosition>> candidates =
+        PCollectionList.of(summarizedPairs)
+            .and(joinedPairs)
+            .apply("AllCandidates", Flatten.pCollections())
             .apply("DistinctCandidates", Distinct.create());
 
     // Verification: exact Jaccard of the two shingle sets.
@@ -260,6 +288,51 @@ public final class FindNearDuplicates
       out.get(shingleTag).output(KV.of(position, set));
       for (long key : lsh.bandKeys(lsh.signature(set))) {
         out.get(bandTag).output(KV.of(key, position));
+      }
+    }
+  }
+
+  /** Every pair of a bucket's first members, the earlier one first. */
+  private static final class PairsAmongFirstFn
+      extends DoFn<KV<Long, FirstMembers>, KV<CanonicalPosition, CanonicalPosition>> {
+    @ProcessElement
+    public void process(
+        @Element KV<Long, FirstMembers> bucket,
+        OutputReceiver<KV<CanonicalPosition, CanonicalPosition>> out) {
+      List<CanonicalPosition> first = bucket.getValue().first(); // ascending, distinct
+      for (int j = 1; j < first.size(); j++) {
+        for (int i = 0; i < j; i++) {
+          out.output(KV.of(first.get(i), first.get(j)));
+        }
+      }
+    }
+  }
+
+  /** Keeps the band records of the buckets in the side input (the few bigger than the fan-out). */
+  private static final class InBucketsFn
+      extends DoFn<KV<Long, CanonicalPosition>, KV<Long, CanonicalPosition>> {
+    private final PCollectionView<List<Long>> keys;
+    // Read once per bundle: the report is one global window, so it cannot change in a bundle.
+    private transient @Nullable Set<Long> keySet;
+
+    InBucketsFn(PCollectionView<List<Long>> keys) {
+      this.keys = keys;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      keySet = null;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      Set<Long> keySet = this.keySet;
+      if (keySet == null) {
+        keySet = new HashSet<>(c.sideInput(keys));
+        this.keySet = keySet;
+      }
+      if (!keySet.isEmpty() && keySet.contains(c.element().getKey())) {
+        c.output(c.element());
       }
     }
   }
