@@ -1,0 +1,110 @@
+package org.corpusanalytics.transforms.ner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for lines whose layout says what their names are, per unit of text:
+ *
+ * <ul>
+ *   <li><b>Datelines</b> ({@code NEW YORK 1996-08-30}, {@code GRONINGEN , Netherlands 1996-08-30}):
+ *       the place, and the region or country after the comma, are each one LOCATION.
+ *   <li><b>Score lines</b> ({@code Leeds 2 Newcastle 1}: a name, a number, a name, a number): each
+ *       name is one team, an ORGANIZATION (a city used as a club's name) unless it is a country or
+ *       other known place ({@link WorldNames}): national teams are LOCATIONs, as in CoNLL.
+ *   <li><b>Standings rows</b> ({@code Leeds 4 3 1 0 7 4 10}: a name followed only by three or more
+ *       numbers): the name is one team, typed as in a score line, unless the tagger found a person
+ *       in it (golf and cricket rows are players).
+ * </ul>
+ *
+ * A name may end with a short part in brackets ({@code Proleter ( Z )}), which belongs to it.
+ */
+final class ResultsLines {
+  private ResultsLines() {}
+
+  private static final String NAME = "(\\p{Lu}[^\\d()]*?(?:\\s*\\(\\s*\\p{L}{1,4}\\.?\\s*\\))?)";
+  private static final String NUMBER = "(?:[-+]?\\d+(?:\\.\\d+)?|\\.\\d+|-)";
+
+  private static final Pattern SCORE =
+      Pattern.compile("\\s*" + NAME + "\\s+(\\d+)\\s+" + NAME + "\\s+(\\d+)\\s*");
+  private static final Pattern STANDING =
+      Pattern.compile("\\s*" + NAME + "((?:\\s+" + NUMBER + "){3,})\\s*");
+  private static final Pattern DATELINE =
+      Pattern.compile("\\s*([\\p{Lu}][^a-z\\d,]{1,39}?)(?:\\s*,\\s*(\\p{Lu}[\\p{L} .'-]{1,29}?))?\\s+\\d{4}-\\d{2}-\\d{2}\\s*");
+
+  /** The unit's mentions after the dateline rule, in order of position. */
+  static List<Mention> datelines(String text, List<Mention> mentions) {
+    Matcher d = DATELINE.matcher(text);
+    if (!d.matches()) {
+      return mentions;
+    }
+    List<Mention> out = new ArrayList<>();
+    replace(text, mentions, d.start(1), d.end(1), EntityType.LOCATION, out);
+    if (d.group(2) != null) {
+      replace(text, out, d.start(2), d.end(2), EntityType.LOCATION, out);
+    }
+    return out;
+  }
+
+  /** The unit's mentions after the score-line and standings rules, in order of position. */
+  static List<Mention> results(String text, List<Mention> mentions) {
+    Matcher s = SCORE.matcher(text);
+    if (s.matches() && isName(s.group(1)) && isName(s.group(3))) {
+      List<Mention> out = new ArrayList<>();
+      replace(text, mentions, s.start(1), s.end(1), teamType(s.group(1)), out);
+      List<Mention> second = new ArrayList<>();
+      replace(text, out, s.start(3), s.end(3), teamType(s.group(3)), second);
+      return second;
+    }
+    Matcher t = STANDING.matcher(text);
+    if (t.matches() && isName(t.group(1))) {
+      for (Mention m : mentions) {
+        if (m.type() == EntityType.PERSON && m.start() < t.end(1)) {
+          return mentions;
+        }
+      }
+      List<Mention> out = new ArrayList<>();
+      replace(text, mentions, t.start(1), t.end(1), teamType(t.group(1)), out);
+      return out;
+    }
+    return mentions;
+  }
+
+  /** A team's name has a letter and at most six words. */
+  private static boolean isName(String name) {
+    return name.strip().split("\\s+").length <= 6 && name.chars().anyMatch(Character::isLetter);
+  }
+
+  private static EntityType teamType(String name) {
+    EntityType known = WorldNames.get().typeOfAnyCase(name.strip());
+    return known == EntityType.LOCATION ? EntityType.LOCATION : EntityType.ORGANIZATION;
+  }
+
+  /**
+   * Writes to {@code out} the mentions of {@code in} that do not overlap [start, end), plus one
+   * mention of {@code type} for that span (trimmed), in order of position.
+   */
+  private static void replace(
+      String text, List<Mention> in, int start, int end, EntityType type, List<Mention> out) {
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    List<Mention> result = new ArrayList<>();
+    for (Mention m : in) {
+      if (m.end() <= start || m.start() >= end) {
+        result.add(m);
+      }
+    }
+    if (end > start) {
+      result.add(new Mention(start, end, text.substring(start, end), type));
+    }
+    result.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    out.clear();
+    out.addAll(result);
+  }
+}
