@@ -44,7 +44,7 @@ final class NameShapes {
       } else if (m.type() != EntityType.ORGANIZATION) {
         int end = designatorAfter(text, m.end());
         Mention next = i + 1 < mentions.size() ? mentions.get(i + 1) : null;
-        if (end > 0 && (next == null || next.start() >= end)) {
+        if (end > 0 && m.type() != EntityType.MISC && (next == null || next.start() >= end)) {
           m = new Mention(m.start(), end, text.substring(m.start(), end), EntityType.ORGANIZATION);
         }
       }
@@ -74,21 +74,29 @@ final class NameShapes {
     return text.substring(space + 1);
   }
 
-  /** The end of a company designator standing right after {@code pos} (one space), or -1. */
+  /**
+   * The end of a company designator after {@code pos}, reached over up to three capitalized words
+   * ("Jones Medical Industries Inc"), or -1.
+   */
   private static int designatorAfter(String text, int pos) {
-    if (pos >= text.length() || text.charAt(pos) != ' ') {
-      return -1;
+    for (int words = 0; words < 4; words++) {
+      if (pos >= text.length() || text.charAt(pos) != ' ') {
+        return -1;
+      }
+      int start = pos + 1;
+      int end = start;
+      while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+        end++;
+      }
+      String word = text.substring(start, end);
+      if (DESIGNATORS.contains(word) && !word.equals("Group") && !word.equals("Holdings")) {
+        return end;
+      }
+      if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+        return -1;
+      }
+      pos = end;
     }
-    int start = pos + 1;
-    int end = start;
-    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-      end++;
-    }
-    String word = text.substring(start, end);
-    if (DESIGNATORS.contains(word) && !word.equals("Group") && !word.equals("Holdings")) {
-      return end;
-    }
-    // "Corp ." in tokenized text: the designator without its full stop.
     return -1;
   }
 }

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  *   <li><b>Standings rows</b> ({@code Leeds 4 3 1 0 7 4 10}: a name followed only by three or more
  *       numbers): the name is one team, typed as in a score line, unless the tagger found a person
  *       in it (golf and cricket rows are players).
+ *   <li><b>Ranked rows with a team</b> ({@code 1. Alex Driver ( Italy ) , Acme Racing , 1:23.456},
+ *       {@code 2. Jan Rider ( Belgium ) Acme 4:22:12}): the name between the bracketed country and
+ *       the first number is the rider's or driver's team, an ORGANIZATION.
  * </ul>
  *
  * A name may end with a short part in brackets ({@code Proleter ( Z )}), which belongs to it.
@@ -48,8 +51,22 @@ final class ResultsLines {
     return out;
   }
 
+  /** "1. Alex Driver ( Italy ) , Acme Racing , 1:23.456": the name after the country is a team. */
+  private static final Pattern RANKED_TEAM =
+      Pattern.compile(
+          "\\s*(?:\\d{1,3}\\s*[.)]?\\s+)?\\p{Lu}[^\\d()]*?\\(\\s*([^()\\d]+?)\\s*\\)\\s*,?\\s*"
+              + "(\\p{Lu}[^\\d(),]*?)\\s*,?\\s+[-+]?\\d.*");
+
   /** The unit's mentions after the score-line and standings rules, in order of position. */
   static List<Mention> results(String text, List<Mention> mentions) {
+    Matcher r = RANKED_TEAM.matcher(text);
+    if (r.matches()
+        && isName(r.group(2))
+        && WorldNames.get().typeOfAnyCase(r.group(1)) == EntityType.LOCATION) {
+      List<Mention> out = new ArrayList<>();
+      replace(text, mentions, r.start(2), r.end(2), teamType(r.group(2)), out);
+      return out;
+    }
     Matcher s = SCORE.matcher(text);
     if (s.matches() && isName(s.group(1)) && isName(s.group(3))) {
       List<Mention> out = new ArrayList<>();

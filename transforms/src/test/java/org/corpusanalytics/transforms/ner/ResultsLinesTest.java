@@ -1,0 +1,67 @@
+package org.corpusanalytics.transforms.ner;
+
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import org.junit.Test;
+
+public class ResultsLinesTest {
+  @Test
+  public void citiesInAScoreLineAreClubs() {
+    String text = "Tromso 3 Lillestrom Reserves 1";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "LOCATION:Tromso", "LOCATION:Lillestrom"))),
+        contains("ORGANIZATION:Tromso", "ORGANIZATION:Lillestrom Reserves"));
+  }
+
+  @Test
+  public void countriesInAScoreLineStayLocations() {
+    String text = "Iceland 2 Malta 0";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "ORGANIZATION:Iceland"))),
+        contains("LOCATION:Iceland", "LOCATION:Malta"));
+  }
+
+  @Test
+  public void aStandingsRowNamesOneClubWithItsBracketedPart() {
+    String text = "Borac ( K ) 5 3 1 1 9 4 10";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "LOCATION:Borac", "ORGANIZATION:K"))),
+        contains("ORGANIZATION:Borac ( K )"));
+  }
+
+  @Test
+  public void aGolfersRowKeepsThePlayer() {
+    String text = "Henrik Lund 70 68 71 69";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "PERSON:Henrik Lund"))),
+        contains("PERSON:Henrik Lund"));
+  }
+
+  @Test
+  public void theNameAfterARidersCountryIsHisTeam() {
+    String text = "3. Piet Vanhoek ( Belgium ) , Blauwvogel Racing , 4:02:11";
+    assertThat(
+        show(ResultsLines.results(
+            text, tag(text, "PERSON:Piet Vanhoek", "LOCATION:Belgium", "PERSON:Blauwvogel Racing"))),
+        contains("PERSON:Piet Vanhoek", "LOCATION:Belgium", "ORGANIZATION:Blauwvogel Racing"));
+  }
+
+  @Test
+  public void proseIsLeftAlone() {
+    String text = "Tromso won 3 of their last 4 games .";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "LOCATION:Tromso"))),
+        contains("LOCATION:Tromso"));
+  }
+
+  @Test
+  public void aDatelinesPlaceAndCountryAreLocations() {
+    String text = "TROMSO , Norway 1997-03-14";
+    assertThat(
+        show(ResultsLines.datelines(text, tag(text, "ORGANIZATION:TROMSO"))),
+        contains("LOCATION:TROMSO", "LOCATION:Norway"));
+  }
+}
