@@ -212,6 +212,9 @@ public final class ArticleRecognition implements Serializable {
         byUnit.set(u, KnownNames.apply(unitTexts.get(u), byUnit.get(u)));
       }
     }
+    if (rules.nameShapes()) {
+      byUnit = NameShapes.splitConjunctions(byUnit);
+    }
     if (rules.labelConsistency()) {
       // Per unit, so that no added mention runs across a line the tagger saw on its own.
       byUnit = LabelConsistency.apply(unitTexts, byUnit, rules.taggedRepeats());

@@ -13,7 +13,9 @@ import java.util.Set;
  *       Association of ...");
  *   <li>a name ending with a company designator ("Inc", "Corp", "Ltd", "Plc", "Bros", ...) is an
  *       ORGANIZATION, and a company designator right after a person, place or MISC mention joins it
- *       ("Apic Yamada Corp", "Warner Bros").
+ *       ("Apic Yamada Corp", "Warner Bros");
+ *   <li>across the article ({@link #splitConjunctions}): "X and Y" tagged as one name is two when
+ *       each side is named on its own elsewhere in the article.
  * </ul>
  */
 final class NameShapes {
@@ -51,6 +53,83 @@ final class NameShapes {
       out.add(m);
     }
     return out;
+  }
+
+  /**
+   * Splits a mention joined by " and " or " or " into its sides when each side is named on its own
+   * elsewhere in the article (the text of another mention, or the start of a longer one) or is a
+   * known place or people ({@link WorldNames}): "Nice and Paris St Germain" are two clubs when the
+   * article names Nice alone. A side takes the type it has elsewhere, else the joined mention's.
+   */
+  static List<List<Mention>> splitConjunctions(List<List<Mention>> units) {
+    java.util.Map<String, EntityType> alone = new java.util.HashMap<>();
+    for (List<Mention> unit : units) {
+      for (Mention m : unit) {
+        if (!m.text().contains(" and ") && !m.text().contains(" or ")) {
+          alone.putIfAbsent(m.text(), m.type());
+        }
+      }
+    }
+    List<List<Mention>> out = new ArrayList<>(units.size());
+    for (List<Mention> unit : units) {
+      List<Mention> result = new ArrayList<>(unit.size());
+      for (Mention m : unit) {
+        String t = m.text();
+        int at = t.indexOf(" and ");
+        if (at < 0) {
+          at = t.indexOf(" or ");
+        }
+        int gap = at < 0 ? 0 : (t.startsWith(" and ", at) ? 5 : 4);
+        if (at <= 0 || t.indexOf(" and ", at + 1) >= 0 || t.indexOf(" or ", at + 1) >= 0) {
+          result.add(m);
+          continue;
+        }
+        String left = t.substring(0, at);
+        String right = t.substring(at + gap);
+        EntityType lt = namedAlone(left, alone);
+        EntityType rt = namedAlone(right, alone);
+        if (lt == null || rt == null || right.isEmpty()) {
+          result.add(m);
+          continue;
+        }
+        result.add(new Mention(m.start(), m.start() + at, left, sideType(left, m.type(), alone)));
+        result.add(
+            new Mention(m.start() + at + gap, m.end(), right, sideType(right, m.type(), alone)));
+      }
+      out.add(result);
+    }
+    return out;
+  }
+
+  /** The side's own type where it stands alone or is a known name, else the joined mention's. */
+  private static EntityType sideType(
+      String side, EntityType joined, java.util.Map<String, EntityType> alone) {
+    EntityType t = alone.get(side);
+    if (t == null) {
+      t = WorldNames.get().typeOf(side);
+    }
+    return t != null ? t : joined;
+  }
+
+  private static @javax.annotation.Nullable EntityType namedAlone(
+      String side, java.util.Map<String, EntityType> alone) {
+    if (side.isEmpty() || !Character.isUpperCase(side.charAt(0))) {
+      return null;
+    }
+    EntityType t = alone.get(side);
+    if (t != null) {
+      return t;
+    }
+    EntityType known = WorldNames.get().typeOf(side);
+    if (known != null) {
+      return known;
+    }
+    for (java.util.Map.Entry<String, EntityType> e : alone.entrySet()) {
+      if (e.getKey().startsWith(side + " ")) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   private static Mention withoutLeadingWord(Mention m) {

@@ -37,4 +37,25 @@ public class NameShapesTest {
     String text = "Sunday was quiet .";
     assertThat(show(NameShapes.apply(text, tag(text, "MISC:Sunday"))), contains("MISC:Sunday"));
   }
+
+  @Test
+  public void aJoinedNameIsSplitWhenEachSideStandsAloneElsewhere() {
+    String first = "Brann and Viking Stavanger drew .";
+    String second = "Brann lost at home , Viking Stavanger won .";
+    java.util.List<java.util.List<Mention>> out =
+        NameShapes.splitConjunctions(
+            java.util.List.of(
+                tag(first, "ORGANIZATION:Brann and Viking Stavanger"),
+                tag(second, "ORGANIZATION:Brann", "ORGANIZATION:Viking Stavanger")));
+    assertThat(show(out.get(0)), contains("ORGANIZATION:Brann", "ORGANIZATION:Viking Stavanger"));
+  }
+
+  @Test
+  public void aJoinedNameIsKeptWhenASideNeverStandsAlone() {
+    String text = "The Council for Trade and Industry met .";
+    java.util.List<java.util.List<Mention>> out =
+        NameShapes.splitConjunctions(
+            java.util.List.of(tag(text, "ORGANIZATION:Council for Trade and Industry")));
+    assertThat(show(out.get(0)), contains("ORGANIZATION:Council for Trade and Industry"));
+  }
 }
