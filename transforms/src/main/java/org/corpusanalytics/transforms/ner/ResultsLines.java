@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li><b>Datelines</b> ({@code NEW YORK 1996-08-30}, {@code GRONINGEN , Netherlands 1996-08-30}):
  *       the place, and the region or country after the comma, are each one LOCATION.
- *   <li><b>Score lines</b> ({@code Leeds 2 Newcastle 1}: a name, a number, a name, a number): each
+ *   <li><b>Score lines</b> ({@code Leeds 2 Newcastle 1}: a name, a number, a name, a number, each
+ *       score maybe followed by a bracketed note such as the scorers or the half-time score): each
  *       name is one team, an ORGANIZATION (a city used as a club's name) unless it is a country or
  *       other known place ({@link WorldNames}): national teams are LOCATIONs, as in CoNLL.
  *   <li><b>Standings rows</b> ({@code Leeds 4 3 1 0 7 4 10}: a name followed only by three or more
@@ -30,8 +31,12 @@ final class ResultsLines {
   private static final String NAME = "(\\p{Lu}[^\\d()]*?(?:\\s*\\(\\s*\\p{L}{1,4}\\.?\\s*\\))?)";
   private static final String NUMBER = "(?:[-+]?\\d+(?:\\.\\d+)?|\\.\\d+|-)";
 
+  /** A bracketed note after a score: scorers, "( halftime 1-0 )", "( in 12 )". */
+  private static final String NOTE = "(?:\\s*\\([^()]*\\))?";
+
   private static final Pattern SCORE =
-      Pattern.compile("\\s*" + NAME + "\\s+(\\d+)\\s+" + NAME + "\\s+(\\d+)\\s*");
+      Pattern.compile(
+          "\\s*" + NAME + "\\s+(\\d+)" + NOTE + "\\s+" + NAME + "\\s+(\\d+)" + NOTE + "\\s*\\.?\\s*");
   private static final Pattern STANDING =
       Pattern.compile("\\s*" + NAME + "((?:\\s+" + NUMBER + "){3,})\\s*");
   private static final Pattern DATELINE =
@@ -89,9 +94,19 @@ final class ResultsLines {
     return mentions;
   }
 
-  /** A team's name has a letter and at most six words. */
+  private static final java.util.Set<String> DATES =
+      java.util.Set.of(
+          "January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+          "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+          "Saturday", "Sunday");
+
+  /** A team's name has a letter, at most six words, and is no month or weekday. */
   private static boolean isName(String name) {
-    return name.strip().split("\\s+").length <= 6 && name.chars().anyMatch(Character::isLetter);
+    String[] words = name.strip().split("\\s+");
+    return words.length <= 6
+        && name.chars().anyMatch(Character::isLetter)
+        && !DATES.contains(words[0]);
   }
 
   private static EntityType teamType(String name) {

@@ -4,6 +4,7 @@ import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
 import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 
 import org.junit.Test;
 
@@ -63,5 +64,22 @@ public class ResultsLinesTest {
     assertThat(
         show(ResultsLines.datelines(text, tag(text, "ORGANIZATION:TROMSO"))),
         contains("LOCATION:TROMSO", "LOCATION:Norway"));
+  }
+
+  @Test
+  public void aScoreLineMayCarryNotesInBrackets() {
+    String text = "Tromso 2 ( Olsen 12 , Berg 80 ) Molde 1 ( Dahl 55 )";
+    assertThat(
+        show(ResultsLines.results(
+            text,
+            tag(text, "LOCATION:Tromso", "PERSON:Olsen", "PERSON:Berg", "LOCATION:Molde", "PERSON:Dahl"))),
+        contains(
+            "ORGANIZATION:Tromso", "PERSON:Olsen", "PERSON:Berg", "ORGANIZATION:Molde", "PERSON:Dahl"));
+  }
+
+  @Test
+  public void monthsAreNoTeams() {
+    String text = "March 97 April 96 ( revised )";
+    assertThat(show(ResultsLines.results(text, tag(text))), empty());
   }
 }
