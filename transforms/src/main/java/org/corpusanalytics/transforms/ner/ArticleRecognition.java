@@ -222,6 +222,7 @@ public final class ArticleRecognition implements Serializable {
     if (rules.resultsLines()) {
       for (int u = 0; u < byUnit.size(); u++) {
         byUnit.set(u, ResultsLines.results(unitTexts.get(u), byUnit.get(u)));
+        byUnit.set(u, PersonLists.apply(unitTexts.get(u), byUnit.get(u)));
       }
     }
     for (int u = 0; u < p.units.size(); u++) {

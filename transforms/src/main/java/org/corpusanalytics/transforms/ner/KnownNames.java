@@ -64,7 +64,7 @@ final class KnownNames {
       if (known == EntityType.LOCATION
           && (m.type() != EntityType.PERSON || !NOT_ADDED.contains(m.text()))) {
         out.add(new Mention(m.start(), m.end(), m.text(), known));
-      } else if (known == EntityType.MISC && m.type() == EntityType.ORGANIZATION && !caps) {
+      } else if (known == EntityType.MISC && m.type() != EntityType.PERSON && !caps) {
         out.add(new Mention(m.start(), m.end(), m.text(), known));
       } else {
         splitCompounds(m, out);

@@ -1,0 +1,56 @@
+package org.corpusanalytics.transforms.ner;
+
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import org.junit.Test;
+
+public class PersonListsTest {
+  @Test
+  public void aRankedNameBeforeABracketedCountryIsAPerson() {
+    String text = "4. Tomas Hedlund ( Sweden ) 13:02.44";
+    assertThat(
+        show(PersonLists.apply(text, tag(text, "ORGANIZATION:Tomas Hedlund", "LOCATION:Sweden"))),
+        contains("PERSON:Tomas Hedlund", "LOCATION:Sweden"));
+  }
+
+  @Test
+  public void anUntaggedPlayerBeforeHisCountryIsAdded() {
+    String text = "Marta Ruiz ( Spain ) beat Ines Soto ( Chile ) 6-2 6-3";
+    assertThat(
+        show(PersonLists.apply(text, tag(text, "LOCATION:Spain", "PERSON:Ines Soto", "LOCATION:Chile"))),
+        contains("PERSON:Marta Ruiz", "LOCATION:Spain", "PERSON:Ines Soto", "LOCATION:Chile"));
+  }
+
+  @Test
+  public void aClubBeforeItsCountryStaysAClubOutsideRankedRows() {
+    String text = "Viking Stavanger ( Norway ) 2 Aalborg ( Denmark ) 1";
+    assertThat(
+        show(PersonLists.apply(
+            text,
+            tag(text, "ORGANIZATION:Viking Stavanger", "LOCATION:Norway", "ORGANIZATION:Aalborg",
+                "LOCATION:Denmark"))),
+        contains("ORGANIZATION:Viking Stavanger", "LOCATION:Norway", "ORGANIZATION:Aalborg",
+            "LOCATION:Denmark"));
+  }
+
+  @Test
+  public void untaggedNamesInALineUpOfPlayersArePlayers() {
+    String text = "Berg , Lund , Haaland , Moe , Dahl , Solberg .";
+    assertThat(
+        show(PersonLists.apply(
+            text, tag(text, "PERSON:Berg", "PERSON:Lund", "PERSON:Moe", "PERSON:Dahl"))),
+        contains("PERSON:Berg", "PERSON:Lund", "PERSON:Haaland", "PERSON:Moe", "PERSON:Dahl",
+            "PERSON:Solberg"));
+  }
+
+  @Test
+  public void aListOfPlacesIsNoLineUp() {
+    String text = "Bergen , Oslo , Tromso , Stavanger , Molde";
+    assertThat(
+        show(PersonLists.apply(text, tag(text, "LOCATION:Bergen", "LOCATION:Oslo", "PERSON:Tromso"))),
+        contains("LOCATION:Bergen", "LOCATION:Oslo", "PERSON:Tromso"));
+  }
+}
