@@ -214,6 +214,7 @@ public final class ArticleRecognition implements Serializable {
     }
     if (rules.nameShapes()) {
       byUnit = NameShapes.splitConjunctions(byUnit);
+      byUnit = NameShapes.shortOrganizationNames(byUnit);
     }
     if (rules.labelConsistency()) {
       // Per unit, so that no added mention runs across a line the tagger saw on its own.

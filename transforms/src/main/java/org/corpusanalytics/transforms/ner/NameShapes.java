@@ -56,6 +56,53 @@ final class NameShapes {
   }
 
   /**
+   * A one-word person mention that is the first word of an organization named in the same article
+   * ("Halvorsen" with "Halvorsen Marine Corp"), and of no longer person, is that organization; so is
+   * a one-word place mention when the organization's name ends with a company designator.
+   */
+  static List<List<Mention>> shortOrganizationNames(List<List<Mention>> units) {
+    java.util.Map<String, Boolean> orgFirstWords = new java.util.HashMap<>(); // -> has designator
+    java.util.Set<String> personWords = new java.util.HashSet<>();
+    for (List<Mention> unit : units) {
+      for (Mention m : unit) {
+        int space = m.text().indexOf(' ');
+        if (space < 0) {
+          continue;
+        }
+        if (m.type() == EntityType.ORGANIZATION) {
+          orgFirstWords.merge(
+              m.text().substring(0, space),
+              DESIGNATORS.contains(lastWord(m.text())),
+              Boolean::logicalOr);
+        } else if (m.type() == EntityType.PERSON) {
+          personWords.addAll(java.util.Arrays.asList(m.text().split(" ")));
+        }
+      }
+    }
+    if (orgFirstWords.isEmpty()) {
+      return units;
+    }
+    List<List<Mention>> out = new ArrayList<>(units.size());
+    for (List<Mention> unit : units) {
+      List<Mention> result = new ArrayList<>(unit.size());
+      for (Mention m : unit) {
+        Boolean designated = orgFirstWords.get(m.text());
+        boolean relabel =
+            designated != null
+                && !personWords.contains(m.text())
+                && (m.type() == EntityType.PERSON
+                    || (m.type() == EntityType.LOCATION
+                        && designated
+                        && WorldNames.get().typeOf(m.text()) == null));
+        result.add(
+            relabel ? new Mention(m.start(), m.end(), m.text(), EntityType.ORGANIZATION) : m);
+      }
+      out.add(result);
+    }
+    return out;
+  }
+
+  /**
    * Splits a mention joined by " and " or " or " into its sides when each side is named on its own
    * elsewhere in the article (the text of another mention, or the start of a longer one) or is a
    * known place or people ({@link WorldNames}): "Nice and Paris St Germain" are two clubs when the

@@ -58,4 +58,28 @@ public class NameShapesTest {
             java.util.List.of(tag(text, "ORGANIZATION:Council for Trade and Industry")));
     assertThat(show(out.get(0)), contains("ORGANIZATION:Council for Trade and Industry"));
   }
+
+  @Test
+  public void aShortNameOfAnOrganizationInTheArticleIsThatOrganization() {
+    String first = "Halvorsen Marine Corp bought Fjord Boats Inc .";
+    String second = "Halvorsen said Fjord would keep its name .";
+    java.util.List<java.util.List<Mention>> out =
+        NameShapes.shortOrganizationNames(
+            java.util.List.of(
+                tag(first, "ORGANIZATION:Halvorsen Marine Corp", "ORGANIZATION:Fjord Boats Inc"),
+                tag(second, "PERSON:Halvorsen", "LOCATION:Fjord")));
+    assertThat(show(out.get(1)), contains("ORGANIZATION:Halvorsen", "ORGANIZATION:Fjord"));
+  }
+
+  @Test
+  public void aShortNameOfAPersonInTheArticleStaysAPerson() {
+    String first = "Olsen Shipping Group hired Kari Olsen .";
+    String second = "Olsen starts on Monday .";
+    java.util.List<java.util.List<Mention>> out =
+        NameShapes.shortOrganizationNames(
+            java.util.List.of(
+                tag(first, "ORGANIZATION:Olsen Shipping Group", "PERSON:Kari Olsen"),
+                tag(second, "PERSON:Olsen")));
+    assertThat(show(out.get(1)), contains("PERSON:Olsen"));
+  }
 }
