@@ -34,8 +34,66 @@ final class NameShapes {
           "AG", "SA", "S.A.", "NV", "N.V.", "Bros", "Bros.", "GmbH", "SpA", "S.p.A.", "Cos",
           "Bancorp", "Bancshares", "Holdings", "Group", "Limited", "Corporation", "Incorporated");
 
+  /** A title in double quotes: capitalized words, small words between them. */
+  private static final java.util.regex.Pattern QUOTED_TITLE =
+      java.util.regex.Pattern.compile(
+          "(?<=[\"\u201c] ?)(\\p{Lu}[\\p{L}'-]*(?: (?:of|the|in|a|an|and|or|on|for|to|at|by|with|from|over|under|into|upon|'s|\\p{Lu}[\\p{L}'-]*)){0,6})(?= ?[\"\u201d])");
+
+  /**
+   * A quoted title ({@code "Ice Cold in Bergen"}, also with spaces inside the quotes as in
+   * tokenized text) is one MISC name: capitalized words (small
+   * words such as "of" and "the" between them, the last one capitalized) standing alone in double
+   * quotes, not right after a capitalized word (a nickname: {@code Roberto " Hands of Stone "}).
+   */
+  static List<Mention> quotedTitles(String text, List<Mention> mentions) {
+    java.util.regex.Matcher q = QUOTED_TITLE.matcher(text);
+    List<Mention> out = mentions;
+    while (q.find()) {
+      String title = q.group(1);
+      String last = lastWord(title);
+      if (!Character.isUpperCase(last.charAt(0)) || WorldNames.get().typeOf(title) != null) {
+        continue;
+      }
+      int quote = q.start() - 1;
+      while (quote > 0 && text.charAt(quote) == ' ') {
+        quote--;
+      }
+      int before = quote;
+      while (before > 0 && text.charAt(before - 1) == ' ') {
+        before--;
+      }
+      int w = before;
+      while (w > 0 && text.charAt(w - 1) != ' ') {
+        w--;
+      }
+      if (before > w && Character.isUpperCase(text.charAt(w))) {
+        continue;
+      }
+      int start = q.start(1);
+      int end = q.end(1);
+      boolean whole = false;
+      for (Mention m : out) {
+        whole |= m.start() == start && m.end() == end && m.type() == EntityType.MISC;
+      }
+      if (whole) {
+        continue;
+      }
+      List<Mention> next = new ArrayList<>();
+      for (Mention m : out) {
+        if (m.end() <= start || m.start() >= end) {
+          next.add(m);
+        }
+      }
+      next.add(new Mention(start, end, title, EntityType.MISC));
+      next.sort((a, b) -> Integer.compare(a.start(), b.start()));
+      out = next;
+    }
+    return out;
+  }
+
   /** The unit's mentions after the rules above, in order of position. */
   static List<Mention> apply(String text, List<Mention> mentions) {
+    mentions = quotedTitles(text, mentions);
     List<Mention> out = new ArrayList<>(mentions.size());
     for (int i = 0; i < mentions.size(); i++) {
       Mention m = mentions.get(i);

@@ -82,4 +82,25 @@ public class NameShapesTest {
                 tag(second, "PERSON:Olsen")));
     assertThat(show(out.get(1)), contains("PERSON:Olsen"));
   }
+
+  @Test
+  public void aQuotedTitleIsOneMiscName() {
+    String text = "She starred in \"Winter Light over Bergen\" and \" The Long Fjord \" .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "PERSON:Winter Light", "LOCATION:Bergen"))),
+        contains("MISC:Winter Light over Bergen", "MISC:The Long Fjord"));
+  }
+
+  @Test
+  public void aNicknameInQuotesIsNoTitle() {
+    String text = "Erik \" The Hammer \" Lund won .";
+    assertThat(show(NameShapes.apply(text, tag(text))), org.hamcrest.Matchers.empty());
+  }
+
+  @Test
+  public void aQuotedSentenceIsNoTitle() {
+    String text = "\"We will win in Bergen\" , he said .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "LOCATION:Bergen"))), contains("LOCATION:Bergen"));
+  }
 }
