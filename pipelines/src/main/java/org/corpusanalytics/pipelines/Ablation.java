@@ -57,7 +57,7 @@ final class Ablation {
     }
   }
 
-  static final String REPORT = "+ teams in score lines and standings (= report)";
+  static final String REPORT = "+ results lines: teams and people in results (= report)";
 
   /**
    * Prints one line per variant; with {@code errors} non-null, also collects the false positives
