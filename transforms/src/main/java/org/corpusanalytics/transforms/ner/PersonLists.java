@@ -116,9 +116,11 @@ final class PersonLists {
     if (persons * 5 < items.size() * 3) {
       return;
     }
+    // Where nearly every name is a person, a name the tagger made an organization is one too.
+    boolean nearlyAll = persons * 5 >= items.size() * 4;
     for (int[] item : items) {
       if (WorldNames.get().typeOfAnyCase(text.substring(item[0], item[1])) == null) {
-        setPerson(text, item[0], item[1], out, false, false);
+        setPerson(text, item[0], item[1], out, nearlyAll, false);
       }
     }
   }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *       name is one team, an ORGANIZATION (a city used as a club's name) unless it is a country or
  *       other known place ({@link WorldNames}): national teams are LOCATIONs, as in CoNLL.
  *   <li><b>Standings rows</b> ({@code Leeds 4 3 1 0 7 4 10}: a name followed only by three or more
- *       numbers): the name is one team, typed as in a score line, unless the tagger found a person
+ *       numbers, at least two of them whole): the name is one team, typed as in a score line, unless the tagger found a person
  *       in it (golf and cricket rows are players).
  *   <li><b>Ranked rows with a team</b> ({@code 1. Alex Driver ( Italy ) , Acme Racing , 1:23.456},
  *       {@code 2. Jan Rider ( Belgium ) Acme 4:22:12}): the name between the bracketed country and
@@ -81,7 +81,7 @@ final class ResultsLines {
       return second;
     }
     Matcher t = STANDING.matcher(text);
-    if (t.matches() && isName(t.group(1))) {
+    if (t.matches() && isName(t.group(1)) && integers(t.group(2)) >= 2) {
       for (Mention m : mentions) {
         if (m.type() == EntityType.PERSON && m.start() < t.end(1)) {
           return mentions;
@@ -100,6 +100,15 @@ final class ResultsLines {
           "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
           "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
           "Saturday", "Sunday");
+
+  /** How many whole numbers the row has: a table of figures ("Sales 9.06 9.31 8.42") has none. */
+  private static int integers(String numbers) {
+    int n = 0;
+    for (String w : numbers.strip().split("\\s+")) {
+      n += w.matches("[-+]?\\d+") ? 1 : 0;
+    }
+    return n;
+  }
 
   /** A team's name has a letter, at most six words, and is no month or weekday. */
   private static boolean isName(String name) {

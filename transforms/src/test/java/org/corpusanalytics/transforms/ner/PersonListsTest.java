@@ -53,4 +53,16 @@ public class PersonListsTest {
         show(PersonLists.apply(text, tag(text, "LOCATION:Bergen", "LOCATION:Oslo", "PERSON:Tromso"))),
         contains("LOCATION:Bergen", "LOCATION:Oslo", "PERSON:Tromso"));
   }
+
+  @Test
+  public void inALineUpOfPersonsAnOrganizationTagIsAPersonToo() {
+    String text = "Norway - 1 - Ola Berg ; 2 - Per Lund , 3 - Jon Moe , 4 - Kai Dahl , 5 - Are Vik";
+    assertThat(
+        show(PersonLists.apply(
+            text,
+            tag(text, "LOCATION:Norway", "PERSON:Ola Berg", "PERSON:Per Lund", "PERSON:Jon Moe",
+                "PERSON:Kai Dahl", "ORGANIZATION:Are Vik"))),
+        contains("LOCATION:Norway", "PERSON:Ola Berg", "PERSON:Per Lund", "PERSON:Jon Moe",
+            "PERSON:Kai Dahl", "PERSON:Are Vik"));
+  }
 }

@@ -82,4 +82,10 @@ public class ResultsLinesTest {
     String text = "March 97 April 96 ( revised )";
     assertThat(show(ResultsLines.results(text, tag(text))), empty());
   }
+
+  @Test
+  public void aRowOfFiguresIsNoStandingsRow() {
+    String text = "Revenue 9.06 9.31 8.42";
+    assertThat(show(ResultsLines.results(text, tag(text))), empty());
+  }
 }
