@@ -94,7 +94,7 @@ final class PersonLists {
       boolean found = sep.find();
       int to = found ? sep.start() : text.length();
       int[] item = nameItem(text, from, to);
-      if (item != null) {
+      if (item != null && WorldNames.get().typeOfAnyCase(text.substring(item[0], item[1])) == null) {
         items.add(item);
       }
       if (!found) {
@@ -119,9 +119,7 @@ final class PersonLists {
     // Where nearly every name is a person, a name the tagger made an organization is one too.
     boolean nearlyAll = persons * 5 >= items.size() * 4;
     for (int[] item : items) {
-      if (WorldNames.get().typeOfAnyCase(text.substring(item[0], item[1])) == null) {
-        setPerson(text, item[0], item[1], out, nearlyAll, false);
-      }
+      setPerson(text, item[0], item[1], out, nearlyAll, false);
     }
   }
 
