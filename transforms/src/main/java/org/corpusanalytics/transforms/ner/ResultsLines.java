@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
  *       the first number is the rider's or driver's team, an ORGANIZATION.
  * </ul>
  *
+ * <ul>
+ *   <li><b>Team sports' headlines</b> ({@code SOCCER - LEEDS BEAT NEWCASTLE 2-1 .}): the words in
+ *       capitals right before and after "BEAT" (or "DOWN", "HOLD", "DRAW WITH", ...; at most three,
+ *       stopping at words such as "IN" or "WIN") are teams, typed as in a score line.
+ * </ul>
+ *
  * A name may end with a short part in brackets ({@code Proleter ( Z )}), which belongs to it.
  */
 final class ResultsLines {
@@ -62,8 +68,97 @@ final class ResultsLines {
           "\\s*(?:\\d{1,3}\\s*[.)]?\\s+)?\\p{Lu}[^\\d()]*?\\(\\s*([^()\\d]+?)\\s*\\)\\s*,?\\s*"
               + "(\\p{Lu}[^\\d(),]*?)\\s*,?\\s+[-+]?\\d.*");
 
+  /** A team sport's headline: "SOCCER - LEEDS BEAT NEWCASTLE 2-1 ." */
+  private static final Pattern TEAM_HEADLINE =
+      Pattern.compile(
+          "\\s*(?:SOCCER|FOOTBALL|RUGBY UNION|RUGBY LEAGUE|RUGBY|CRICKET|BASEBALL|BASKETBALL"
+              + "|ICE HOCKEY|HOCKEY|NHL ICE HOCKEY|NBA BASKETBALL|AMERICAN FOOTBALL|NFL AMERICAN"
+              + " FOOTBALL|VOLLEYBALL|HANDBALL) - (.*)");
+  private static final Pattern BEAT = Pattern.compile(" (?:BEAT|BEATS|DOWN|DOWNS|HOLD|HOLDS|THRASH|ROUT|EDGE|STUN|SINK|TOPPLE|CRUSH|OUST|DRAW WITH|LOSE TO|LOSES TO) ");
+  private static final java.util.Set<String> HEADLINE_STOP =
+      java.util.Set.of(
+          "IN", "AT", "TO", "ON", "FOR", "AFTER", "WITH", "AS", "AND", "OF", "THE", "BY", "FROM",
+          "A", "AN", "INTO", "OVER", "WIN", "WINS", "DRAW", "DEFEAT", "VICTORY", "SIDE", "TEAM",
+          "FANS", "CHAMPIONS", "FIRST", "SECOND", "HOME", "AWAY", "AGAIN", "EASILY", "WORLD",
+          "CUP", "QUALIFIER", "FINAL", "SEMIFINAL", "LEAGUE", "OPENER", "MATCH", "GAME");
+
+  /**
+   * In a team sport's headline, the names right before and after "BEAT" (and like verbs) are
+   * teams: organizations, or locations for countries.
+   */
+  static List<Mention> headlineTeams(String text, List<Mention> mentions) {
+    Matcher h = TEAM_HEADLINE.matcher(text);
+    if (!h.matches()) {
+      return mentions;
+    }
+    Matcher b = BEAT.matcher(text);
+    if (!b.find(h.start(1))) {
+      return mentions;
+    }
+    List<Mention> out = new ArrayList<>(mentions);
+    int[] left = capsRun(text, b.start(), -1, h.start(1));
+    int[] right = capsRun(text, b.end(), +1, text.length());
+    for (int[] span : new int[][] {left, right}) {
+      if (span != null) {
+        String name = text.substring(span[0], span[1]);
+        replace(text, out, span[0], span[1], teamType(name), out);
+      }
+    }
+    return out;
+  }
+
+  /** Up to three words in capitals from {@code at} going left (-1) or right (+1), stopping at a stop word. */
+  private static int[] capsRun(String text, int at, int dir, int limit) {
+    List<int[]> words = new ArrayList<>();
+    int i = at;
+    while (words.size() < 3) {
+      if (dir < 0) {
+        int end = i;
+        int start = end;
+        while (start > limit && text.charAt(start - 1) != ' ') {
+          start--;
+        }
+        if (start >= end || !isCapsWord(text.substring(start, end))) {
+          break;
+        }
+        words.add(0, new int[] {start, end});
+        i = start - 1;
+        if (i <= limit) {
+          break;
+        }
+      } else {
+        int start = i;
+        int end = start;
+        while (end < limit && text.charAt(end) != ' ') {
+          end++;
+        }
+        if (start >= end || !isCapsWord(text.substring(start, end))) {
+          break;
+        }
+        words.add(new int[] {start, end});
+        i = end + 1;
+        if (i >= limit) {
+          break;
+        }
+      }
+    }
+    if (words.isEmpty()) {
+      return null;
+    }
+    return new int[] {words.get(0)[0], words.get(words.size() - 1)[1]};
+  }
+
+  private static boolean isCapsWord(String w) {
+    return w.matches("\\p{Lu}[\\p{Lu}.'&-]*") && !HEADLINE_STOP.contains(w) && !BEAT_WORDS.contains(w);
+  }
+
+  private static final java.util.Set<String> BEAT_WORDS =
+      java.util.Set.of("BEAT", "BEATS", "DOWN", "DOWNS", "HOLD", "HOLDS", "THRASH", "ROUT", "EDGE",
+          "STUN", "SINK", "TOPPLE", "CRUSH", "OUST", "LOSE", "LOSES");
+
   /** The unit's mentions after the score-line and standings rules, in order of position. */
   static List<Mention> results(String text, List<Mention> mentions) {
+    mentions = headlineTeams(text, mentions);
     Matcher r = RANKED_TEAM.matcher(text);
     if (r.matches()
         && isName(r.group(2))

@@ -88,4 +88,20 @@ public class ResultsLinesTest {
     String text = "Revenue 9.06 9.31 8.42";
     assertThat(show(ResultsLines.results(text, tag(text))), empty());
   }
+
+  @Test
+  public void theTeamsOfATeamSportsHeadlineAreClubsOrCountries() {
+    String text = "SOCCER - TROMSO BEAT ICELAND IN FRIENDLY .";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "PERSON:TROMSO"))),
+        contains("ORGANIZATION:TROMSO", "LOCATION:ICELAND"));
+  }
+
+  @Test
+  public void anIndividualSportsHeadlineIsLeftAlone() {
+    String text = "TENNIS - HEDLUND BEATS LUND IN FINAL .";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "PERSON:HEDLUND", "PERSON:LUND"))),
+        contains("PERSON:HEDLUND", "PERSON:LUND"));
+  }
 }
