@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *   <li>"London-based", "Dublin-born": a capitalized word hyphenated with {@code based}, {@code
  *       born} and the like is MISC on its own, cut off the mention it starts ("Boston-based Acme
  *       Corp" is MISC "Boston-based" and ORGANIZATION "Acme Corp");
+ *   <li>a known name of two or more words that holds mentions of its own type, and only those, replaces
+ *       them ("West Indian" where the tagger found "Indian");
  *   <li>untagged whole-word occurrences of those names become mentions, when they overlap no
  *       mention and no capitalized word that is not itself a known name stands right before or after
  *       ("Indian Ocean" is left alone). In a line in capitals only places are added, and their
@@ -60,7 +62,8 @@ final class KnownNames {
     WorldNames world = Matchers.WORLD;
     List<Mention> out = new ArrayList<>();
     for (Mention m : mentions) {
-      EntityType known = caps ? world.typeOfAnyCase(m.text()) : world.typeOf(m.text());
+      EntityType known =
+          caps || isUpperCase(m.text()) ? world.typeOfAnyCase(m.text()) : world.typeOf(m.text());
       if (known == EntityType.LOCATION
           && (m.type() != EntityType.PERSON || !NOT_ADDED.contains(m.text()))) {
         out.add(new Mention(m.start(), m.end(), m.text(), known));
@@ -82,6 +85,14 @@ final class KnownNames {
     List<Mention> added = new ArrayList<>();
     for (PhraseMatcher.Match match : matcher.find(text)) {
       String phrase = phrases.get(match.phrase());
+      if (!NOT_ADDED.contains(phrase)
+          && phrase.indexOf(' ') > 0
+          && extendsMentions(out, match.start(), match.end(), world.typeOfAnyCase(phrase))) {
+        // "West Indian" where the tagger found only "Indian": the known longer name replaces it.
+        out.removeIf(m -> m.start() >= match.start() && m.end() <= match.end());
+        added.add(new Mention(match.start(), match.end(), phrase, world.typeOfAnyCase(phrase)));
+        continue;
+      }
       if (NOT_ADDED.contains(phrase)
           || overlaps(out, match.start(), match.end())
           || (!caps && capitalizedNeighbour(text, match.start(), match.end()))) {
@@ -171,6 +182,36 @@ final class KnownNames {
         && Character.isUpperCase(word.codePointAt(0))
         && !FUNCTION_WORDS.contains(word)
         && Matchers.WORLD.typeOf(word) == null;
+  }
+
+  /**
+   * True when [start, end) overlaps mentions, all inside it, all of {@code type}, none covering it
+   * whole.
+   */
+  private static boolean extendsMentions(List<Mention> mentions, int start, int end, EntityType type) {
+    boolean any = false;
+    for (Mention m : mentions) {
+      if (m.start() < end && start < m.end()) {
+        if (m.start() < start || m.end() > end || m.type() != type
+            || (m.start() == start && m.end() == end)) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private static boolean isUpperCase(String text) {
+    int letters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letters += Character.isLetter(c) ? 1 : 0;
+    }
+    return letters >= 4;
   }
 
   private static boolean overlaps(List<Mention> mentions, int start, int end) {

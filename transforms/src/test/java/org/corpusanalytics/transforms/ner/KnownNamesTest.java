@@ -77,4 +77,19 @@ public class KnownNamesTest {
         show(KnownNames.apply(text, tag(text, "ORGANIZATION:Oslo-based Nordfisk Holdings"))),
         contains("MISC:Oslo-based", "ORGANIZATION:Nordfisk Holdings", "MISC:Boston-based"));
   }
+
+  @Test
+  public void aKnownLongerNameReplacesThePartTheTaggerFound() {
+    String text = "The South African captain was out for 12 .";
+    assertThat(
+        show(KnownNames.apply(text, tag(text, "MISC:African"))), contains("MISC:South African"));
+  }
+
+  @Test
+  public void aCountryInCapitalsInAMixedLineIsALocation() {
+    String text = "NEW ZEALAND - Bond prices fell on Monday .";
+    assertThat(
+        show(KnownNames.apply(text, tag(text, "ORGANIZATION:NEW ZEALAND"))),
+        contains("LOCATION:NEW ZEALAND"));
+  }
 }
