@@ -11,6 +11,7 @@ import java.util.Set;
  *   <li>a preposition, conjunction, month or weekday that starts a longer mention is not part of
  *       the name ("In Milwaukee" is "Milwaukee", "August National Association of ..." is "National
  *       Association of ...");
+ *   <li>a person's regnal number is part of the name ("Margrethe II");
  *   <li>a name ending with a company designator ("Inc", "Corp", "Ltd", "Plc", "Bros", ...) is an
  *       ORGANIZATION, and a company designator right after a person, place or MISC mention joins it
  *       ("Apic Yamada Corp", "Warner Bros");
@@ -98,6 +99,7 @@ final class NameShapes {
     for (int i = 0; i < mentions.size(); i++) {
       Mention m = mentions.get(i);
       m = withoutLeadingWord(m);
+      m = withRegnalNumber(text, m);
       String last = lastWord(m.text());
       if (m.type() != EntityType.ORGANIZATION && DESIGNATORS.contains(last) && m.text().contains(" ")) {
         m = new Mention(m.start(), m.end(), m.text(), EntityType.ORGANIZATION);
@@ -235,6 +237,22 @@ final class NameShapes {
       }
     }
     return null;
+  }
+
+  private static final java.util.regex.Pattern REGNAL =
+      java.util.regex.Pattern.compile(" (?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)(?=$|[ ,.;:)'])");
+
+  /** "Queen Margrethe II": a person's regnal number is part of the name. */
+  private static Mention withRegnalNumber(String text, Mention m) {
+    if (m.type() != EntityType.PERSON) {
+      return m;
+    }
+    java.util.regex.Matcher r = REGNAL.matcher(text);
+    r.region(m.end(), text.length());
+    if (!r.lookingAt()) {
+      return m;
+    }
+    return new Mention(m.start(), r.end(), text.substring(m.start(), r.end()), m.type());
   }
 
   private static Mention withoutLeadingWord(Mention m) {

@@ -103,4 +103,12 @@ public class NameShapesTest {
     assertThat(
         show(NameShapes.apply(text, tag(text, "LOCATION:Bergen"))), contains("LOCATION:Bergen"));
   }
+
+  @Test
+  public void aRegnalNumberIsPartOfAPersonsName() {
+    String text = "1972 - Queen Margrethe II acceded to the throne .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "PERSON:Margrethe"))),
+        contains("PERSON:Margrethe II"));
+  }
 }
