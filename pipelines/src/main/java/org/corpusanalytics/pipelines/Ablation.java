@@ -57,7 +57,7 @@ final class Ablation {
     }
   }
 
-  static final String REPORT = "+ untagged one-word names of a person added (= report)";
+  static final String REPORT = "+ results lines: teams and people in results (= report)";
 
   /**
    * Prints one line per variant; with {@code errors} non-null, also collects the false positives
@@ -75,7 +75,13 @@ final class Ablation {
             CrfEntityRecognizer.CORENLP_DEFAULT_TOKENIZER_OPTIONS);
     RecognitionRules all = RecognitionRules.defaults();
     RecognitionRules none =
-        all.withLineUnits(false).withLabelConsistency(false).withAliasRules(false, false);
+        all.withLineUnits(false)
+            .withLabelConsistency(false)
+            .withAliasRules(false, false)
+            .withDatelines(false)
+            .withKnownNames(false)
+            .withResultsLines(false)
+            .withNameShapes(false);
     Map<String, Function<ConllDocuments.Document, List<EntityScores.Scored>>> variants =
         new LinkedHashMap<>();
     variants.put(
@@ -88,12 +94,23 @@ final class Ablation {
     variants.put("+ label consistency, types only", stage(lc.withTaggedRepeats(false), ours));
     variants.put("+ untagged repeats of tagged strings added", stage(lc, ours));
     variants.put("+ one-word names of a person are that person", stage(lc.withAliasRules(true, false), ours));
+    RecognitionRules alias = lc.withAliasRules(true, true);
+    variants.put("+ untagged one-word names of a person added", stage(alias, ours));
+    variants.put("+ datelines' places are locations", stage(alias.withDatelines(true), ours));
+    RecognitionRules shapes = alias.withDatelines(true).withNameShapes(true);
+    variants.put("+ name shapes: leading words, company designators", stage(shapes, ours));
+    variants.put(
+        "+ countries, regions and peoples' words", stage(shapes.withKnownNames(true), ours));
     variants.put(REPORT, stage(all, ours));
     variants.put("report without line units", stage(all.withLineUnits(false), ours));
     variants.put("report without label consistency", stage(all.withLabelConsistency(false), ours));
     variants.put("report without untagged repeats", stage(all.withTaggedRepeats(false), ours));
     variants.put("report without one-word person links", stage(all.withAliasRules(false, true), ours));
     variants.put("report without untagged one-word names", stage(all.withAliasRules(true, false), ours));
+    variants.put("report without datelines", stage(all.withDatelines(false), ours));
+    variants.put("report without known names", stage(all.withKnownNames(false), ours));
+    variants.put("report without results lines", stage(all.withResultsLines(false), ours));
+    variants.put("report without name shapes", stage(all.withNameShapes(false), ours));
 
     out.printf(Locale.ROOT, "%-58s %7s %7s %7s %7s %7s %7s %7s%n",
         "variant", "P", "R", "F1", "PER", "ORG", "LOC", "MISC");

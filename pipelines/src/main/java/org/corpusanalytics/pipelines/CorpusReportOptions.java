@@ -142,6 +142,23 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
   void setLabelConsistency(boolean value);
 
   @Description(
+      "General world knowledge: country and region names are locations, nationality and people"
+          + " words (German, Iraqis) are MISC, where the tagger missed them or gave a conflicting"
+          + " type.")
+  @Default.Boolean(true)
+  boolean getKnownNames();
+
+  void setKnownNames(boolean value);
+
+  @Description(
+      "Layout rules: a dateline's place is a location; the teams of score lines, standings rows"
+          + " and results rows are organizations (countries stay locations).")
+  @Default.Boolean(true)
+  boolean getResultsLines();
+
+  void setResultsLines(boolean value);
+
+  @Description(
       "A one-word person name standing alone in an article takes the full name that at least this"
           + " share of the articles using it with a longer name use (if exactly one does). Above 1"
           + " turns this off.")

@@ -53,11 +53,24 @@ final class EntityStage {
   /** The rules around the recognizer: watchlist semantics for the gazetteer recognizer. */
   static RecognitionRules rules(
       EntityRecognizer recognizer, @Nullable Gazetteer gazetteer, boolean labelConsistency) {
+    return rules(recognizer, gazetteer, labelConsistency, true, true);
+  }
+
+  /** As above, with the world-knowledge and layout rules switchable. */
+  static RecognitionRules rules(
+      EntityRecognizer recognizer,
+      @Nullable Gazetteer gazetteer,
+      boolean labelConsistency,
+      boolean knownNames,
+      boolean resultsLines) {
     if (recognizer instanceof GazetteerRecognizer g) {
       return RecognitionRules.watchlist(g.gazetteer());
     }
     return RecognitionRules.defaults()
         .withLabelConsistency(labelConsistency)
+        .withKnownNames(knownNames)
+        .withDatelines(resultsLines)
+        .withResultsLines(resultsLines)
         .withGazetteer(gazetteer);
   }
 
@@ -71,7 +84,13 @@ final class EntityStage {
         recognizer instanceof GazetteerRecognizer g
             ? g.gazetteer()
             : loadGazetteer(options.getGazetteer());
-    RecognitionRules rules = rules(recognizer, gazetteer, options.getLabelConsistency());
+    RecognitionRules rules =
+        rules(
+            recognizer,
+            gazetteer,
+            options.getLabelConsistency(),
+            options.getKnownNames(),
+            options.getResultsLines());
     PCollection<AnnotatedArticle> annotated =
         deduped.apply(
             "RecognizeEntities",

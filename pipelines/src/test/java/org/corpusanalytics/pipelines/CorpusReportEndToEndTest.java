@@ -292,7 +292,7 @@ public class CorpusReportEndToEndTest {
             "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars", "--runDate",
             "--publishedFrom", "--publishedTo", "--compareTo",
             "--nearDuplicateThreshold", "--recognizer", "--gazetteer", "--labelConsistency",
-            "--canonicalNameShare")) {
+            "--knownNames", "--resultsLines", "--canonicalNameShare")) {
       assertThat(help, containsString(option + "="));
     }
     assertThat(help, containsString("Default: corpus"));

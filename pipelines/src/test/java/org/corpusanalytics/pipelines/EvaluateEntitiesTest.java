@@ -82,9 +82,9 @@ public class EvaluateEntitiesTest {
             System.err);
     assertThat(code, equalTo(0));
     List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
-    assertThat(lines.size(), equalTo(13));
+    assertThat(lines.size(), equalTo(21));
     assertThat(lines.get(1), startsWith("CRF, CoreNLP tokenizer and sentences on raw text"));
-    assertThat(lines.get(7), startsWith("+ untagged one-word names of a person added (= report)"));
+    assertThat(lines.get(11), startsWith("+ results lines: teams and people in results (= report)"));
     for (String line : lines.subList(1, lines.size())) {
       String[] columns = line.trim().split("\\s{2,}");
       double f1 = Double.parseDouble(columns[3].trim().split("\\s+")[0]);

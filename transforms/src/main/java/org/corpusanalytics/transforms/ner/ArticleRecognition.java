@@ -201,9 +201,30 @@ public final class ArticleRecognition implements Serializable {
       }
       byUnit.add(inUnit);
     }
+    for (int u = 0; u < byUnit.size(); u++) {
+      if (rules.datelines()) {
+        byUnit.set(u, ResultsLines.datelines(unitTexts.get(u), byUnit.get(u)));
+      }
+      if (rules.nameShapes()) {
+        byUnit.set(u, NameShapes.apply(unitTexts.get(u), byUnit.get(u)));
+      }
+      if (rules.knownNames()) {
+        byUnit.set(u, KnownNames.apply(unitTexts.get(u), byUnit.get(u)));
+      }
+    }
+    if (rules.nameShapes()) {
+      byUnit = NameShapes.splitConjunctions(byUnit);
+      byUnit = NameShapes.shortOrganizationNames(byUnit);
+    }
     if (rules.labelConsistency()) {
       // Per unit, so that no added mention runs across a line the tagger saw on its own.
       byUnit = LabelConsistency.apply(unitTexts, byUnit, rules.taggedRepeats());
+    }
+    if (rules.resultsLines()) {
+      for (int u = 0; u < byUnit.size(); u++) {
+        byUnit.set(u, ResultsLines.results(unitTexts.get(u), byUnit.get(u)));
+        byUnit.set(u, PersonLists.apply(unitTexts.get(u), byUnit.get(u)));
+      }
     }
     for (int u = 0; u < p.units.size(); u++) {
       Unit unit = p.units.get(u);

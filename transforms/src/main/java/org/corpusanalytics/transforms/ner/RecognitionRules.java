@@ -18,6 +18,10 @@ public final class RecognitionRules implements Serializable {
   private final boolean addUntaggedNames;
   private final boolean watchlistOnly;
   private final @Nullable Gazetteer gazetteer;
+  private boolean datelines;
+  private boolean knownNames;
+  private boolean resultsLines;
+  private boolean nameShapes;
 
   private RecognitionRules(
       boolean lineUnits,
@@ -38,7 +42,71 @@ public final class RecognitionRules implements Serializable {
 
   /** The defaults for a statistical tagger: every rule on, no watchlist. */
   public static RecognitionRules defaults() {
-    return new RecognitionRules(true, true, true, true, true, false, null);
+    RecognitionRules r = new RecognitionRules(true, true, true, true, true, false, null);
+    r.datelines = true;
+    r.knownNames = true;
+    r.resultsLines = true;
+    r.nameShapes = true;
+    return r;
+  }
+
+  private RecognitionRules withLayoutRules(RecognitionRules r) {
+    r.datelines = datelines;
+    r.knownNames = knownNames;
+    r.resultsLines = resultsLines;
+    r.nameShapes = nameShapes;
+    return r;
+  }
+
+  private RecognitionRules copy() {
+    return withLayoutRules(
+        new RecognitionRules(
+            lineUnits, labelConsistency, addRepeats, linkOneWordNames, addUntaggedNames,
+            watchlistOnly, gazetteer));
+  }
+
+  /** See {@link ResultsLines#datelines}: a dateline's place (and region) are locations. */
+  public RecognitionRules withDatelines(boolean on) {
+    RecognitionRules r = copy();
+    r.datelines = on;
+    return r;
+  }
+
+  /** See {@link KnownNames}: countries, regions and peoples' words from general knowledge. */
+  public RecognitionRules withKnownNames(boolean on) {
+    RecognitionRules r = copy();
+    r.knownNames = on;
+    return r;
+  }
+
+  /** See {@link ResultsLines#results}: teams in score lines and standings rows. */
+  public RecognitionRules withResultsLines(boolean on) {
+    RecognitionRules r = copy();
+    r.resultsLines = on;
+    return r;
+  }
+
+  /** See {@link NameShapes}: leading prepositions and dates cut off; company designators. */
+  public RecognitionRules withNameShapes(boolean on) {
+    RecognitionRules r = copy();
+    r.nameShapes = on;
+    return r;
+  }
+
+  public boolean nameShapes() {
+    return nameShapes;
+  }
+
+  public boolean datelines() {
+    return datelines;
+  }
+
+  public boolean knownNames() {
+    return knownNames;
+  }
+
+  public boolean resultsLines() {
+    return resultsLines;
   }
 
   /**
@@ -54,15 +122,17 @@ public final class RecognitionRules implements Serializable {
    * punctuation, as in wire copy and CoNLL-style text) the tagger sees each line on its own.
    */
   public RecognitionRules withLineUnits(boolean on) {
-    return new RecognitionRules(
+    return withLayoutRules(
+        new RecognitionRules(
         on, labelConsistency, addRepeats, linkOneWordNames, addUntaggedNames, watchlistOnly,
-        gazetteer);
+        gazetteer));
   }
 
   /** See {@link LabelConsistency}. */
   public RecognitionRules withLabelConsistency(boolean on) {
-    return new RecognitionRules(
-        lineUnits, on, addRepeats, linkOneWordNames, addUntaggedNames, watchlistOnly, gazetteer);
+    return withLayoutRules(
+        new RecognitionRules(
+        lineUnits, on, addRepeats, linkOneWordNames, addUntaggedNames, watchlistOnly, gazetteer));
   }
 
   /**
@@ -70,16 +140,18 @@ public final class RecognitionRules implements Serializable {
    * default; off only to measure that part).
    */
   public RecognitionRules withTaggedRepeats(boolean on) {
-    return new RecognitionRules(
+    return withLayoutRules(
+        new RecognitionRules(
         lineUnits, labelConsistency, on, linkOneWordNames, addUntaggedNames, watchlistOnly,
-        gazetteer);
+        gazetteer));
   }
 
   /** See {@link AliasResolver}. */
   public RecognitionRules withAliasRules(boolean linkOneWord, boolean addUntagged) {
-    return new RecognitionRules(
+    return withLayoutRules(
+        new RecognitionRules(
         lineUnits, labelConsistency, addRepeats, linkOneWord, addUntagged, watchlistOnly,
-        gazetteer);
+        gazetteer));
   }
 
   /**
@@ -87,9 +159,10 @@ public final class RecognitionRules implements Serializable {
    * of the same type take that entry's canonical name.
    */
   public RecognitionRules withGazetteer(@Nullable Gazetteer newGazetteer) {
-    return new RecognitionRules(
+    return withLayoutRules(
+        new RecognitionRules(
         lineUnits, labelConsistency, addRepeats, linkOneWordNames, addUntaggedNames, watchlistOnly,
-        newGazetteer);
+        newGazetteer));
   }
 
   public boolean lineUnits() {

@@ -1,0 +1,114 @@
+package org.corpusanalytics.transforms.ner;
+
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import org.junit.Test;
+
+public class NameShapesTest {
+  @Test
+  public void aLeadingPrepositionOrMonthIsNotPartOfTheName() {
+    String text = "In Tromso , the October Regional Wool Fair opened .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "LOCATION:In Tromso", "MISC:October Regional Wool Fair"))),
+        contains("LOCATION:Tromso", "MISC:Regional Wool Fair"));
+  }
+
+  @Test
+  public void aNameEndingWithACompanyDesignatorIsAnOrganization() {
+    String text = "Halvorsen Marine Corp said profits rose .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "PERSON:Halvorsen Marine Corp"))),
+        contains("ORGANIZATION:Halvorsen Marine Corp"));
+  }
+
+  @Test
+  public void aDesignatorAfterAPersonJoinsIt() {
+    String text = "Shares of Pettersen Bros rose 5 percent .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "PERSON:Pettersen"))),
+        contains("ORGANIZATION:Pettersen Bros"));
+  }
+
+  @Test
+  public void aSingleWordIsKept() {
+    String text = "Sunday was quiet .";
+    assertThat(show(NameShapes.apply(text, tag(text, "MISC:Sunday"))), contains("MISC:Sunday"));
+  }
+
+  @Test
+  public void aJoinedNameIsSplitWhenEachSideStandsAloneElsewhere() {
+    String first = "Brann and Viking Stavanger drew .";
+    String second = "Brann lost at home , Viking Stavanger won .";
+    java.util.List<java.util.List<Mention>> out =
+        NameShapes.splitConjunctions(
+            java.util.List.of(
+                tag(first, "ORGANIZATION:Brann and Viking Stavanger"),
+                tag(second, "ORGANIZATION:Brann", "ORGANIZATION:Viking Stavanger")));
+    assertThat(show(out.get(0)), contains("ORGANIZATION:Brann", "ORGANIZATION:Viking Stavanger"));
+  }
+
+  @Test
+  public void aJoinedNameIsKeptWhenASideNeverStandsAlone() {
+    String text = "The Council for Trade and Industry met .";
+    java.util.List<java.util.List<Mention>> out =
+        NameShapes.splitConjunctions(
+            java.util.List.of(tag(text, "ORGANIZATION:Council for Trade and Industry")));
+    assertThat(show(out.get(0)), contains("ORGANIZATION:Council for Trade and Industry"));
+  }
+
+  @Test
+  public void aShortNameOfAnOrganizationInTheArticleIsThatOrganization() {
+    String first = "Halvorsen Marine Corp bought Fjord Boats Inc .";
+    String second = "Halvorsen said Fjord would keep its name .";
+    java.util.List<java.util.List<Mention>> out =
+        NameShapes.shortOrganizationNames(
+            java.util.List.of(
+                tag(first, "ORGANIZATION:Halvorsen Marine Corp", "ORGANIZATION:Fjord Boats Inc"),
+                tag(second, "PERSON:Halvorsen", "LOCATION:Fjord")));
+    assertThat(show(out.get(1)), contains("ORGANIZATION:Halvorsen", "ORGANIZATION:Fjord"));
+  }
+
+  @Test
+  public void aShortNameOfAPersonInTheArticleStaysAPerson() {
+    String first = "Olsen Shipping Group hired Kari Olsen .";
+    String second = "Olsen starts on Monday .";
+    java.util.List<java.util.List<Mention>> out =
+        NameShapes.shortOrganizationNames(
+            java.util.List.of(
+                tag(first, "ORGANIZATION:Olsen Shipping Group", "PERSON:Kari Olsen"),
+                tag(second, "PERSON:Olsen")));
+    assertThat(show(out.get(1)), contains("PERSON:Olsen"));
+  }
+
+  @Test
+  public void aQuotedTitleIsOneMiscName() {
+    String text = "She starred in \"Winter Light over Bergen\" and \" The Long Fjord \" .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "PERSON:Winter Light", "LOCATION:Bergen"))),
+        contains("MISC:Winter Light over Bergen", "MISC:The Long Fjord"));
+  }
+
+  @Test
+  public void aNicknameInQuotesIsNoTitle() {
+    String text = "Erik \" The Hammer \" Lund won .";
+    assertThat(show(NameShapes.apply(text, tag(text))), org.hamcrest.Matchers.empty());
+  }
+
+  @Test
+  public void aQuotedSentenceIsNoTitle() {
+    String text = "\"We will win in Bergen\" , he said .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "LOCATION:Bergen"))), contains("LOCATION:Bergen"));
+  }
+
+  @Test
+  public void aRegnalNumberIsPartOfAPersonsName() {
+    String text = "1972 - Queen Margrethe II acceded to the throne .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "PERSON:Margrethe"))),
+        contains("PERSON:Margrethe II"));
+  }
+}

@@ -1,0 +1,68 @@
+package org.corpusanalytics.transforms.ner;
+
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import org.junit.Test;
+
+public class PersonListsTest {
+  @Test
+  public void aRankedNameBeforeABracketedCountryIsAPerson() {
+    String text = "4. Tomas Hedlund ( Sweden ) 13:02.44";
+    assertThat(
+        show(PersonLists.apply(text, tag(text, "ORGANIZATION:Tomas Hedlund", "LOCATION:Sweden"))),
+        contains("PERSON:Tomas Hedlund", "LOCATION:Sweden"));
+  }
+
+  @Test
+  public void anUntaggedPlayerBeforeHisCountryIsAdded() {
+    String text = "Marta Ruiz ( Spain ) beat Ines Soto ( Chile ) 6-2 6-3";
+    assertThat(
+        show(PersonLists.apply(text, tag(text, "LOCATION:Spain", "PERSON:Ines Soto", "LOCATION:Chile"))),
+        contains("PERSON:Marta Ruiz", "LOCATION:Spain", "PERSON:Ines Soto", "LOCATION:Chile"));
+  }
+
+  @Test
+  public void aClubBeforeItsCountryStaysAClubOutsideRankedRows() {
+    String text = "Viking Stavanger ( Norway ) 2 Aalborg ( Denmark ) 1";
+    assertThat(
+        show(PersonLists.apply(
+            text,
+            tag(text, "ORGANIZATION:Viking Stavanger", "LOCATION:Norway", "ORGANIZATION:Aalborg",
+                "LOCATION:Denmark"))),
+        contains("ORGANIZATION:Viking Stavanger", "LOCATION:Norway", "ORGANIZATION:Aalborg",
+            "LOCATION:Denmark"));
+  }
+
+  @Test
+  public void untaggedNamesInALineUpOfPlayersArePlayers() {
+    String text = "Berg , Lund , Haaland , Moe , Dahl , Solberg .";
+    assertThat(
+        show(PersonLists.apply(
+            text, tag(text, "PERSON:Berg", "PERSON:Lund", "PERSON:Moe", "PERSON:Dahl"))),
+        contains("PERSON:Berg", "PERSON:Lund", "PERSON:Haaland", "PERSON:Moe", "PERSON:Dahl",
+            "PERSON:Solberg"));
+  }
+
+  @Test
+  public void aListOfPlacesIsNoLineUp() {
+    String text = "Bergen , Oslo , Tromso , Stavanger , Molde";
+    assertThat(
+        show(PersonLists.apply(text, tag(text, "LOCATION:Bergen", "LOCATION:Oslo", "PERSON:Tromso"))),
+        contains("LOCATION:Bergen", "LOCATION:Oslo", "PERSON:Tromso"));
+  }
+
+  @Test
+  public void inALineUpOfPersonsAnOrganizationTagIsAPersonToo() {
+    String text = "Norway - 1 - Ola Berg ; 2 - Per Lund , 3 - Jon Moe , 4 - Kai Dahl , 5 - Are Vik";
+    assertThat(
+        show(PersonLists.apply(
+            text,
+            tag(text, "LOCATION:Norway", "PERSON:Ola Berg", "PERSON:Per Lund", "PERSON:Jon Moe",
+                "PERSON:Kai Dahl", "ORGANIZATION:Are Vik"))),
+        contains("LOCATION:Norway", "PERSON:Ola Berg", "PERSON:Per Lund", "PERSON:Jon Moe",
+            "PERSON:Kai Dahl", "PERSON:Are Vik"));
+  }
+}

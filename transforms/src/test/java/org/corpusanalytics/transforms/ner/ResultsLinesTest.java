@@ -1,0 +1,107 @@
+package org.corpusanalytics.transforms.ner;
+
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
+import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+
+import org.junit.Test;
+
+public class ResultsLinesTest {
+  @Test
+  public void citiesInAScoreLineAreClubs() {
+    String text = "Tromso 3 Lillestrom Reserves 1";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "LOCATION:Tromso", "LOCATION:Lillestrom"))),
+        contains("ORGANIZATION:Tromso", "ORGANIZATION:Lillestrom Reserves"));
+  }
+
+  @Test
+  public void countriesInAScoreLineStayLocations() {
+    String text = "Iceland 2 Malta 0";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "ORGANIZATION:Iceland"))),
+        contains("LOCATION:Iceland", "LOCATION:Malta"));
+  }
+
+  @Test
+  public void aStandingsRowNamesOneClubWithItsBracketedPart() {
+    String text = "Borac ( K ) 5 3 1 1 9 4 10";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "LOCATION:Borac", "ORGANIZATION:K"))),
+        contains("ORGANIZATION:Borac ( K )"));
+  }
+
+  @Test
+  public void aGolfersRowKeepsThePlayer() {
+    String text = "Henrik Lund 70 68 71 69";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "PERSON:Henrik Lund"))),
+        contains("PERSON:Henrik Lund"));
+  }
+
+  @Test
+  public void theNameAfterARidersCountryIsHisTeam() {
+    String text = "3. Piet Vanhoek ( Belgium ) , Blauwvogel Racing , 4:02:11";
+    assertThat(
+        show(ResultsLines.results(
+            text, tag(text, "PERSON:Piet Vanhoek", "LOCATION:Belgium", "PERSON:Blauwvogel Racing"))),
+        contains("PERSON:Piet Vanhoek", "LOCATION:Belgium", "ORGANIZATION:Blauwvogel Racing"));
+  }
+
+  @Test
+  public void proseIsLeftAlone() {
+    String text = "Tromso won 3 of their last 4 games .";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "LOCATION:Tromso"))),
+        contains("LOCATION:Tromso"));
+  }
+
+  @Test
+  public void aDatelinesPlaceAndCountryAreLocations() {
+    String text = "TROMSO , Norway 1997-03-14";
+    assertThat(
+        show(ResultsLines.datelines(text, tag(text, "ORGANIZATION:TROMSO"))),
+        contains("LOCATION:TROMSO", "LOCATION:Norway"));
+  }
+
+  @Test
+  public void aScoreLineMayCarryNotesInBrackets() {
+    String text = "Tromso 2 ( Olsen 12 , Berg 80 ) Molde 1 ( Dahl 55 )";
+    assertThat(
+        show(ResultsLines.results(
+            text,
+            tag(text, "LOCATION:Tromso", "PERSON:Olsen", "PERSON:Berg", "LOCATION:Molde", "PERSON:Dahl"))),
+        contains(
+            "ORGANIZATION:Tromso", "PERSON:Olsen", "PERSON:Berg", "ORGANIZATION:Molde", "PERSON:Dahl"));
+  }
+
+  @Test
+  public void monthsAreNoTeams() {
+    String text = "March 97 April 96 ( revised )";
+    assertThat(show(ResultsLines.results(text, tag(text))), empty());
+  }
+
+  @Test
+  public void aRowOfFiguresIsNoStandingsRow() {
+    String text = "Revenue 9.06 9.31 8.42";
+    assertThat(show(ResultsLines.results(text, tag(text))), empty());
+  }
+
+  @Test
+  public void theTeamsOfATeamSportsHeadlineAreClubsOrCountries() {
+    String text = "SOCCER - TROMSO BEAT ICELAND IN FRIENDLY .";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "PERSON:TROMSO"))),
+        contains("ORGANIZATION:TROMSO", "LOCATION:ICELAND"));
+  }
+
+  @Test
+  public void anIndividualSportsHeadlineIsLeftAlone() {
+    String text = "TENNIS - HEDLUND BEATS LUND IN FINAL .";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "PERSON:HEDLUND", "PERSON:LUND"))),
+        contains("PERSON:HEDLUND", "PERSON:LUND"));
+  }
+}
