@@ -12,17 +12,7 @@ import org.junit.Test;
 public class LabelConsistencyTest {
   /** A unit and its mentions given as TYPE:surface pairs (first occurrence after the last). */
   private static List<Mention> tag(String text, String... typeAndSurface) {
-    List<Mention> mentions = new ArrayList<>();
-    int from = 0;
-    for (String ts : typeAndSurface) {
-      int colon = ts.indexOf(':');
-      EntityType type = EntityType.valueOf(ts.substring(0, colon));
-      String surface = ts.substring(colon + 1);
-      int start = text.indexOf(surface, from);
-      mentions.add(new Mention(start, start + surface.length(), surface, type));
-      from = start + surface.length();
-    }
-    return mentions;
+    return RuleTestSupport.tag(text, typeAndSurface);
   }
 
   private static List<String> show(List<List<Mention>> units) {
