@@ -25,20 +25,26 @@ public class LabelConsistencyTest {
     return out;
   }
 
+  /** A company the tagger once calls a person, and once leaves untagged. */
+  private static final List<String> COMELF_UNITS =
+      List.of(
+          "Comelf reported a profit.",
+          "Comelf is based in Bistrita.",
+          "Analysts said Comelf did well.",
+          "From January Comelf exported more.");
+
+  private static List<List<Mention>> comelfTags() {
+    return List.of(
+        tag(COMELF_UNITS.get(0), "ORGANIZATION:Comelf"),
+        tag(COMELF_UNITS.get(1), "PERSON:Comelf", "LOCATION:Bistrita"),
+        tag(COMELF_UNITS.get(2), "ORGANIZATION:Comelf"),
+        tag(COMELF_UNITS.get(3)));
+  }
+
   @Test
   public void theMajorityTypeWinsAndUntaggedOccurrencesAreAdded() {
-    List<String> units =
-        List.of(
-            "Comelf reported a profit.",
-            "Comelf is based in Bistrita.",
-            "Analysts said Comelf did well.",
-            "From January Comelf exported more.");
-    List<List<Mention>> tagged =
-        List.of(
-            tag(units.get(0), "ORGANIZATION:Comelf"),
-            tag(units.get(1), "PERSON:Comelf", "LOCATION:Bistrita"),
-            tag(units.get(2), "ORGANIZATION:Comelf"),
-            tag(units.get(3)));
+    List<String> units = COMELF_UNITS;
+    List<List<Mention>> tagged = comelfTags();
     assertThat(
         show(LabelConsistency.apply(units, tagged)),
         contains(
@@ -51,18 +57,8 @@ public class LabelConsistencyTest {
 
   @Test
   public void withoutRepeatsOnlyTheTypesOfTaggedMentionsChange() {
-    List<String> units =
-        List.of(
-            "Comelf reported a profit.",
-            "Comelf is based in Bistrita.",
-            "Analysts said Comelf did well.",
-            "From January Comelf exported more.");
-    List<List<Mention>> tagged =
-        List.of(
-            tag(units.get(0), "ORGANIZATION:Comelf"),
-            tag(units.get(1), "PERSON:Comelf", "LOCATION:Bistrita"),
-            tag(units.get(2), "ORGANIZATION:Comelf"),
-            tag(units.get(3)));
+    List<String> units = COMELF_UNITS;
+    List<List<Mention>> tagged = comelfTags();
     assertThat(
         show(LabelConsistency.apply(units, tagged, false)),
         contains(
