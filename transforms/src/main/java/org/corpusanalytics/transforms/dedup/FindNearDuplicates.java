@@ -3,7 +3,6 @@ package org.corpusanalytics.transforms.dedup;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -21,6 +20,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -33,6 +33,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.CanonicalPosition;
 import org.corpusanalytics.transforms.model.CanonicalPositionCoder;
+import org.corpusanalytics.transforms.support.SideInputCache;
 
 /**
  * Finds near-duplicate articles and, for each one that is not kept, the article kept in its place:
@@ -312,25 +313,15 @@ public final class FindNearDuplicates
   private static final class InBucketsFn
       extends DoFn<KV<Long, CanonicalPosition>, KV<Long, CanonicalPosition>> {
     private final PCollectionView<List<Long>> keys;
-    // Read once per bundle: the report is one global window, so it cannot change in a bundle.
-    private transient @Nullable Set<Long> keySet;
+    private final SideInputCache<Set<Long>> keySet = new SideInputCache<>();
 
     InBucketsFn(PCollectionView<List<Long>> keys) {
       this.keys = keys;
     }
 
-    @StartBundle
-    public void startBundle() {
-      keySet = null;
-    }
-
     @ProcessElement
-    public void process(ProcessContext c) {
-      Set<Long> keySet = this.keySet;
-      if (keySet == null) {
-        keySet = new HashSet<>(c.sideInput(keys));
-        this.keySet = keySet;
-      }
+    public void process(ProcessContext c, BoundedWindow window) {
+      Set<Long> keySet = this.keySet.get(window, () -> new HashSet<>(c.sideInput(keys)));
       if (!keySet.isEmpty() && keySet.contains(c.element().getKey())) {
         c.output(c.element());
       }

@@ -7,9 +7,9 @@ import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -17,11 +17,13 @@ import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.corpusanalytics.transforms.support.SideInputCache;
 
 /**
  * Joins every element of a large keyed collection with the one value its key has in a lookup
@@ -164,6 +166,7 @@ public final class HotKeyJoin<K, V, W>
 
   private static final class SaltFn<K, V> extends DoFn<KV<K, V>, KV<KV<K, Integer>, V>> {
     private final PCollectionView<Map<K, Integer>> hotKeys;
+    private final SideInputCache<Map<K, Integer>> hot = new SideInputCache<>();
     private final Coder<V> valueCoder;
 
     SaltFn(PCollectionView<Map<K, Integer>> hotKeys, Coder<V> valueCoder) {
@@ -172,9 +175,9 @@ public final class HotKeyJoin<K, V, W>
     }
 
     @ProcessElement
-    public void process(ProcessContext c) throws CoderException {
+    public void process(ProcessContext c, BoundedWindow window) throws CoderException {
       KV<K, V> e = c.element();
-      Integer parts = c.sideInput(hotKeys).get(e.getKey());
+      Integer parts = hot.get(window, () -> c.sideInput(hotKeys)).get(e.getKey());
       int salt = 0;
       if (parts != null) {
         long h = Hashing.hashBytes(CoderUtils.encodeToByteArray(valueCoder, e.getValue()));
@@ -186,15 +189,16 @@ public final class HotKeyJoin<K, V, W>
 
   private static final class ReplicateFn<K, W> extends DoFn<KV<K, W>, KV<KV<K, Integer>, W>> {
     private final PCollectionView<Map<K, Integer>> hotKeys;
+    private final SideInputCache<Map<K, Integer>> hot = new SideInputCache<>();
 
     ReplicateFn(PCollectionView<Map<K, Integer>> hotKeys) {
       this.hotKeys = hotKeys;
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       KV<K, W> e = c.element();
-      Integer parts = c.sideInput(hotKeys).get(e.getKey());
+      Integer parts = hot.get(window, () -> c.sideInput(hotKeys)).get(e.getKey());
       int n = parts == null ? 1 : parts;
       for (int salt = 0; salt < n; salt++) {
         c.output(KV.of(KV.of(e.getKey(), salt), e.getValue()));

@@ -13,9 +13,11 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.corpusanalytics.transforms.support.SideInputCache;
 
 /**
  * Links one-word person names standing alone in an article to the full name the corpus uses them
@@ -134,14 +136,15 @@ public final class LinkShortNames
 
   private static final class ApplyFn extends DoFn<AnnotatedArticle, AnnotatedArticle> {
     private final PCollectionView<Map<String, String>> links;
+    private final SideInputCache<Map<String, String>> linkMap = new SideInputCache<>();
 
     ApplyFn(PCollectionView<Map<String, String>> links) {
       this.links = links;
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
-      c.output(ShortNames.apply(c.element(), c.sideInput(links)));
+    public void process(ProcessContext c, BoundedWindow window) {
+      c.output(ShortNames.apply(c.element(), linkMap.get(window, () -> c.sideInput(links))));
     }
   }
 }

@@ -24,6 +24,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Top;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -41,6 +42,7 @@ import org.corpusanalytics.transforms.report.ReportData.Pair;
 import org.corpusanalytics.transforms.report.ReportData.RemovedByReason;
 import org.corpusanalytics.transforms.report.ReportData.RepeatedSentence;
 import org.corpusanalytics.transforms.report.ReportData.Totals;
+import org.corpusanalytics.transforms.support.SideInputCache;
 import org.corpusanalytics.transforms.text.SegmentedText;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
 import org.corpusanalytics.transforms.text.TextNormalizer;
@@ -251,14 +253,16 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
   private static final class PairsAmongFn extends DoFn<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<List<Row>> top;
+    private final SideInputCache<Set<String>> names = new SideInputCache<>();
 
     PairsAmongFn(PCollectionView<List<Row>> top) {
       this.top = top;
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
-      Set<String> names = ReportHtml.heatmapNames(entityCounts(c.sideInput(top)));
+    public void process(ProcessContext c, BoundedWindow window) {
+      Set<String> names =
+          this.names.get(window, () -> ReportHtml.heatmapNames(entityCounts(c.sideInput(top))));
       Row pair = c.element();
       if (names.contains(pair.getString("entity_a")) && names.contains(pair.getString("entity_b"))) {
         c.output(pair);
@@ -270,17 +274,24 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
   private static final class DailyOfTopFn extends DoFn<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<List<Row>> top;
+    private final SideInputCache<Set<String>> topKeys = new SideInputCache<>();
 
     DailyOfTopFn(PCollectionView<List<Row>> top) {
       this.top = top;
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
-      Set<String> keys = new HashSet<>();
-      for (Row r : c.sideInput(top)) {
-        keys.add(r.getString("entity") + "\u0000" + r.getString("type"));
-      }
+    public void process(ProcessContext c, BoundedWindow window) {
+      Set<String> keys =
+          topKeys.get(
+              window,
+              () -> {
+                Set<String> k = new HashSet<>();
+                for (Row r : c.sideInput(top)) {
+                  k.add(r.getString("entity") + "\u0000" + r.getString("type"));
+                }
+                return k;
+              });
       Row day = c.element();
       if (keys.contains(day.getString("entity") + "\u0000" + day.getString("type"))) {
         c.output(day);

@@ -2,7 +2,6 @@ package org.corpusanalytics.transforms.stats;
 
 import java.util.Map;
 import java.util.Set;
-import javax.annotation.Nullable;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
@@ -13,12 +12,14 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.output.Tables;
+import org.corpusanalytics.transforms.support.SideInputCache;
 
 /**
  * The {@code comentions} table: for each pair of entities (entity_a &lt; entity_b) the articles and
@@ -123,27 +124,17 @@ public final class CountComentions
       this.articlesPerEntity = articlesPerEntity;
     }
 
-    // The side inputs, read once per bundle: the Direct runner rebuilds a map side input from
-    // all its entries on every sideInput() call, which made scoring quadratic (pairs x entities).
-    // The report is one global window, so the values cannot change within a bundle.
-    private transient @Nullable Long total;
-    private transient @Nullable Map<String, Long> perEntity;
-
-    @StartBundle
-    public void startBundle() {
-      total = null;
-      perEntity = null;
-    }
+    // Read once per window: per element, the Direct runner's map rebuild made scoring quadratic.
+    private final SideInputCache<KV<Long, Map<String, Long>>> totals = new SideInputCache<>();
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       KV<KV<String, String>, KV<Long, Long>> pair = c.element();
-      if (perEntity == null) {
-        total = c.sideInput(totalArticles);
-        perEntity = c.sideInput(articlesPerEntity);
-      }
-      Map<String, Long> perEntity = this.perEntity;
-      long total = this.total;
+      KV<Long, Map<String, Long>> totals =
+          this.totals.get(
+              window, () -> KV.of(c.sideInput(totalArticles), c.sideInput(articlesPerEntity)));
+      Map<String, Long> perEntity = totals.getValue();
+      long total = totals.getKey();
       String a = pair.getKey().getKey();
       String b = pair.getKey().getValue();
       long both = pair.getValue().getKey();

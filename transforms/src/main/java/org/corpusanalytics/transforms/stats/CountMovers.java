@@ -10,6 +10,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -18,6 +19,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.corpusanalytics.transforms.output.Tables;
+import org.corpusanalytics.transforms.support.SideInputCache;
 
 /**
  * The {@code movers} table: for every (entity, type) of either run, the articles that mention it in
@@ -109,10 +111,14 @@ public final class CountMovers extends PTransform<PCollectionTuple, PCollection<
       this.nNow = nNow;
     }
 
+    private final SideInputCache<KV<Long, Long>> totals = new SideInputCache<>();
+
     @ProcessElement
-    public void process(ProcessContext c) {
-      long totalBefore = c.sideInput(nBefore);
-      long totalNow = c.sideInput(nNow);
+    public void process(ProcessContext c, BoundedWindow window) {
+      KV<Long, Long> totals =
+          this.totals.get(window, () -> KV.of(c.sideInput(nBefore), c.sideInput(nNow)));
+      long totalBefore = totals.getKey();
+      long totalNow = totals.getValue();
       KV<String, String> key = c.element().getKey();
       long before = c.element().getValue().getKey();
       long now = c.element().getValue().getValue();
