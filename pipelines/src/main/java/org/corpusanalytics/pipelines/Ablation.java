@@ -57,7 +57,7 @@ final class Ablation {
     }
   }
 
-  static final String REPORT = "+ results lines: teams and people in results (= report)";
+  static final String REPORT = "+ organization names: head words, abbreviations (= report)";
 
   /**
    * Prints one line per variant; with {@code errors} non-null, also collects the false positives
@@ -81,7 +81,8 @@ final class Ablation {
             .withDatelines(false)
             .withKnownNames(false)
             .withResultsLines(false)
-            .withNameShapes(false);
+            .withNameShapes(false)
+            .withOrganizationNames(false);
     Map<String, Function<ConllDocuments.Document, List<EntityScores.Scored>>> variants =
         new LinkedHashMap<>();
     variants.put(
@@ -101,6 +102,9 @@ final class Ablation {
     variants.put("+ name shapes: leading words, company designators", stage(shapes, ours));
     variants.put(
         "+ countries, regions and peoples' words", stage(shapes.withKnownNames(true), ours));
+    variants.put(
+        "+ results lines: teams and people in results",
+        stage(shapes.withKnownNames(true).withResultsLines(true), ours));
     variants.put(REPORT, stage(all, ours));
     variants.put("report without line units", stage(all.withLineUnits(false), ours));
     variants.put("report without label consistency", stage(all.withLabelConsistency(false), ours));
@@ -111,6 +115,8 @@ final class Ablation {
     variants.put("report without known names", stage(all.withKnownNames(false), ours));
     variants.put("report without results lines", stage(all.withResultsLines(false), ours));
     variants.put("report without name shapes", stage(all.withNameShapes(false), ours));
+    variants.put(
+        "report without organization names", stage(all.withOrganizationNames(false), ours));
 
     out.printf(Locale.ROOT, "%-58s %7s %7s %7s %7s %7s %7s %7s%n",
         "variant", "P", "R", "F1", "PER", "ORG", "LOC", "MISC");

@@ -208,6 +208,9 @@ public final class ArticleRecognition implements Serializable {
       if (rules.nameShapes()) {
         byUnit.set(u, NameShapes.apply(unitTexts.get(u), byUnit.get(u)));
       }
+      if (rules.organizationNames()) {
+        byUnit.set(u, OrganizationNames.apply(unitTexts.get(u), byUnit.get(u)));
+      }
       if (rules.knownNames()) {
         byUnit.set(u, KnownNames.apply(unitTexts.get(u), byUnit.get(u)));
       }
@@ -215,6 +218,9 @@ public final class ArticleRecognition implements Serializable {
     if (rules.nameShapes()) {
       byUnit = NameShapes.splitConjunctions(byUnit);
       byUnit = NameShapes.shortOrganizationNames(byUnit);
+    }
+    if (rules.organizationNames()) {
+      byUnit = OrganizationNames.acronyms(unitTexts, byUnit);
     }
     if (rules.labelConsistency()) {
       // Per unit, so that no added mention runs across a line the tagger saw on its own.

@@ -22,6 +22,7 @@ public final class RecognitionRules implements Serializable {
   private boolean knownNames;
   private boolean resultsLines;
   private boolean nameShapes;
+  private boolean organizationNames;
 
   private RecognitionRules(
       boolean lineUnits,
@@ -47,6 +48,7 @@ public final class RecognitionRules implements Serializable {
     r.knownNames = true;
     r.resultsLines = true;
     r.nameShapes = true;
+    r.organizationNames = true;
     return r;
   }
 
@@ -55,6 +57,7 @@ public final class RecognitionRules implements Serializable {
     r.knownNames = knownNames;
     r.resultsLines = resultsLines;
     r.nameShapes = nameShapes;
+    r.organizationNames = organizationNames;
     return r;
   }
 
@@ -91,6 +94,17 @@ public final class RecognitionRules implements Serializable {
     RecognitionRules r = copy();
     r.nameShapes = on;
     return r;
+  }
+
+  /** See {@link OrganizationNames}: head words, their of-phrases and bracketed abbreviations. */
+  public RecognitionRules withOrganizationNames(boolean on) {
+    RecognitionRules r = copy();
+    r.organizationNames = on;
+    return r;
+  }
+
+  public boolean organizationNames() {
+    return organizationNames;
   }
 
   public boolean nameShapes() {

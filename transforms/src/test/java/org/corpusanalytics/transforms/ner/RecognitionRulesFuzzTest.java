@@ -17,8 +17,9 @@ import org.junit.Test;
 /**
  * The layout and world-knowledge rules on random text in the shapes they look for (score lines,
  * standings, datelines, brackets, line-ups, lines in capitals, designators, countries and peoples'
- * words), under a tagger that tags random word runs: no rule may throw (a throw costs the article
- * its mentions) and every mention must be a span of the body.
+ * words, organizations' head words and bracketed abbreviations), under a tagger that tags random
+ * word runs: no rule may throw (a throw costs the article its mentions) and every mention must be a
+ * span of the body.
  */
 public class RecognitionRulesFuzzTest {
   private static final String[] WORDS = {
@@ -27,7 +28,9 @@ public class RecognitionRulesFuzzTest {
     "Germany", "German", "Germans", "U.S.", "Britain", "Iraqi", "West", "Indies", "Jordan",
     "London-based", "Helen", "Carter", "Northwind", "Motors", "HARBOURTON", "SOCCER", "BEAT",
     "NEW", "YORK", "halftime", "1-0", "Monday", "said", "beat", "team", "Ålund", "Zoë", "'", "&",
-    "--", "(K)", "x", "3.", "Piet", "Vanhoek", "Belgium", "Racing", "\t", "\u00a0"
+    "--", "(K)", "x", "3.", "Piet", "Vanhoek", "Belgium", "Racing", "\t", "\u00a0",
+    "Council", "Bank", "League", "Union", "on", "for", "Friday", "Nordvik", "Stock", "Exchange",
+    "NSE", "(NSE)", "N.S.E.", "LU"
   };
   private static final EntityType[] TYPES = EntityType.values();
 
