@@ -66,9 +66,9 @@ final class KnownNames {
           caps || isUpperCase(m.text()) ? world.typeOfAnyCase(m.text()) : world.typeOf(m.text());
       if (known == EntityType.LOCATION
           && (m.type() != EntityType.PERSON || !NOT_ADDED.contains(m.text()))) {
-        out.add(new Mention(m.start(), m.end(), m.text(), known));
+        out.add(m.withType(known));
       } else if (known == EntityType.MISC && m.type() != EntityType.PERSON && !caps) {
-        out.add(new Mention(m.start(), m.end(), m.text(), known));
+        out.add(m.withType(known));
       } else {
         splitCompounds(m, out);
       }

@@ -78,7 +78,7 @@ public final class LabelConsistency {
             type != null
                 && type != m.type()
                 && !(isLocOrOrg(type) && isLocOrOrg(m.type()));
-        result.add(relabel ? withType(m, type) : m);
+        result.add(relabel ? m.withType(type) : m);
       }
       for (PhraseMatcher.Match match : addRepeats ? matcher.find(text) : List.<PhraseMatcher.Match>of()) {
         if (!overlaps(tagged, match.start(), match.end())) {
@@ -207,10 +207,6 @@ public final class LabelConsistency {
   private static boolean isName(String text) {
     return !text.isEmpty()
         && (Character.isUpperCase(text.codePointAt(0)) || Character.isDigit(text.charAt(0)));
-  }
-
-  private static Mention withType(Mention m, EntityType type) {
-    return new Mention(m.start(), m.end(), m.text(), type);
   }
 
   private static boolean overlaps(List<Mention> mentions, int start, int end) {

@@ -1,7 +1,10 @@
 package org.corpusanalytics.transforms.ner;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.annotation.Nullable;
 
 /** A recognized entity mention: a span [start, end) of the text given to the recognizer. */
@@ -39,6 +42,29 @@ public final class Mention implements Serializable {
 
   public Mention shifted(int delta) {
     return new Mention(start + delta, end + delta, text, type);
+  }
+
+  /** The same span as a mention of {@code newType}. */
+  public Mention withType(EntityType newType) {
+    return newType == type ? this : new Mention(start, end, text, newType);
+  }
+
+  /**
+   * Every mention of an article's units with the type {@code newType} gives it, or as it was where
+   * that is null.
+   */
+  static List<List<Mention>> retype(
+      List<List<Mention>> units, Function<Mention, EntityType> newType) {
+    List<List<Mention>> out = new ArrayList<>(units.size());
+    for (List<Mention> unit : units) {
+      List<Mention> result = new ArrayList<>(unit.size());
+      for (Mention m : unit) {
+        EntityType t = newType.apply(m);
+        result.add(t == null ? m : m.withType(t));
+      }
+      out.add(result);
+    }
+    return out;
   }
 
   @Override

@@ -102,7 +102,7 @@ final class NameShapes {
       m = withRegnalNumber(text, m);
       String last = lastWord(m.text());
       if (m.type() != EntityType.ORGANIZATION && DESIGNATORS.contains(last) && m.text().contains(" ")) {
-        m = new Mention(m.start(), m.end(), m.text(), EntityType.ORGANIZATION);
+        m = m.withType(EntityType.ORGANIZATION);
       } else if (m.type() != EntityType.ORGANIZATION) {
         int end = designatorAfter(text, m.end());
         Mention next = i + 1 < mentions.size() ? mentions.get(i + 1) : null;
@@ -142,24 +142,19 @@ final class NameShapes {
     if (orgFirstWords.isEmpty()) {
       return units;
     }
-    List<List<Mention>> out = new ArrayList<>(units.size());
-    for (List<Mention> unit : units) {
-      List<Mention> result = new ArrayList<>(unit.size());
-      for (Mention m : unit) {
-        Boolean designated = orgFirstWords.get(m.text());
-        boolean relabel =
-            designated != null
-                && !personWords.contains(m.text())
-                && (m.type() == EntityType.PERSON
-                    || (m.type() == EntityType.LOCATION
-                        && designated
-                        && WorldNames.get().typeOf(m.text()) == null));
-        result.add(
-            relabel ? new Mention(m.start(), m.end(), m.text(), EntityType.ORGANIZATION) : m);
-      }
-      out.add(result);
-    }
-    return out;
+    return Mention.retype(
+        units,
+        m -> {
+          Boolean designated = orgFirstWords.get(m.text());
+          boolean relabel =
+              designated != null
+                  && !personWords.contains(m.text())
+                  && (m.type() == EntityType.PERSON
+                      || (m.type() == EntityType.LOCATION
+                          && designated
+                          && WorldNames.get().typeOf(m.text()) == null));
+          return relabel ? EntityType.ORGANIZATION : null;
+        });
   }
 
   /**

@@ -82,7 +82,7 @@ final class OrganizationNames {
     if ((!headLast && !headFirst) || WorldNames.get().typeOf(m.text()) != null) {
       return m;
     }
-    return new Mention(m.start(), m.end(), m.text(), EntityType.ORGANIZATION);
+    return m.withType(EntityType.ORGANIZATION);
   }
 
   private static List<Mention> withOfPhrases(String text, List<Mention> mentions) {
@@ -210,18 +210,6 @@ final class OrganizationNames {
         }
       }
     }
-    if (defined.isEmpty()) {
-      return units;
-    }
-    List<List<Mention>> out = new ArrayList<>(units.size());
-    for (List<Mention> unit : units) {
-      List<Mention> result = new ArrayList<>(unit.size());
-      for (Mention m : unit) {
-        EntityType t = defined.get(m.text());
-        result.add(t == null || t == m.type() ? m : new Mention(m.start(), m.end(), m.text(), t));
-      }
-      out.add(result);
-    }
-    return out;
+    return defined.isEmpty() ? units : Mention.retype(units, m -> defined.get(m.text()));
   }
 }
