@@ -10,13 +10,15 @@ import java.util.List;
 import org.junit.Test;
 
 public class OrganizationNamesTest {
+  /** The mentions after the unit's rules, for {@code tags} given by the tagger. */
+  private static List<String> applied(String text, String... tags) {
+    return show(OrganizationNames.apply(text, tag(text, tags)));
+  }
   @Test
   public void aNameEndingWithAnOrganizationWordIsAnOrganization() {
     String text = "The Harbourton Fishing Association and Lena Berg 's Coastal Party met .";
     assertThat(
-        show(
-            OrganizationNames.apply(
-                text, tag(text, "MISC:Harbourton Fishing Association", "PERSON:Coastal Party"))),
+        applied(text, "MISC:Harbourton Fishing Association", "PERSON:Coastal Party"),
         contains("ORGANIZATION:Harbourton Fishing Association", "ORGANIZATION:Coastal Party"));
   }
 
@@ -24,9 +26,7 @@ public class OrganizationNamesTest {
   public void aNameStartingWithAnOrganizationWordAndOfIsAnOrganization() {
     String text = "The League of Coastal Towns wrote to the Bank of Nordvik .";
     assertThat(
-        show(
-            OrganizationNames.apply(
-                text, tag(text, "MISC:League of Coastal Towns", "LOCATION:Bank of Nordvik"))),
+        applied(text, "MISC:League of Coastal Towns", "LOCATION:Bank of Nordvik"),
         contains("ORGANIZATION:League of Coastal Towns", "ORGANIZATION:Bank of Nordvik"));
   }
 
@@ -34,9 +34,7 @@ public class OrganizationNamesTest {
   public void placesEndingWithSuchWordsAndSportsLeaguesKeepTheirType() {
     String text = "Settlers in the West Bank watched the Northern League game .";
     assertThat(
-        show(
-            OrganizationNames.apply(
-                text, tag(text, "LOCATION:West Bank", "MISC:Northern League"))),
+        applied(text, "LOCATION:West Bank", "MISC:Northern League"),
         contains("LOCATION:West Bank", "MISC:Northern League"));
   }
 
@@ -44,7 +42,7 @@ public class OrganizationNamesTest {
   public void aOneWordMentionIsLeftAlone() {
     String text = "Party members left .";
     assertThat(
-        show(OrganizationNames.apply(text, tag(text, "MISC:Party"))), contains("MISC:Party"));
+        applied(text, "MISC:Party"), contains("MISC:Party"));
   }
 
   @Test
@@ -59,9 +57,7 @@ public class OrganizationNamesTest {
   public void anOfPhraseAfterTheOrganizationWordJoinsIt() {
     String text = "The debates are run by the Commission on Coastal Fisheries and Trade .";
     assertThat(
-        show(
-            OrganizationNames.apply(
-                text, tag(text, "ORGANIZATION:Commission", "MISC:Coastal Fisheries"))),
+        applied(text, "ORGANIZATION:Commission", "MISC:Coastal Fisheries"),
         contains("ORGANIZATION:Commission on Coastal Fisheries and Trade"));
   }
 
@@ -69,7 +65,7 @@ public class OrganizationNamesTest {
   public void aDateIsNoOfPhrase() {
     String text = "The Harbour Council on Monday approved the plan .";
     assertThat(
-        show(OrganizationNames.apply(text, tag(text, "ORGANIZATION:Harbour Council"))),
+        applied(text, "ORGANIZATION:Harbour Council"),
         contains("ORGANIZATION:Harbour Council"));
   }
 
@@ -77,16 +73,12 @@ public class OrganizationNamesTest {
   public void anAbbreviationInBracketsTakesTheTypeOfTheNameItSpells() {
     String text = "Shares fell on the Nordvik Stock Exchange ( NSE ) and at Fjordline (FL) today .";
     assertThat(
-        show(
-            OrganizationNames.apply(
-                text,
-                tag(text, "ORGANIZATION:Nordvik Stock Exchange", "MISC:NSE", "ORGANIZATION:Fjordline"))),
-        contains("ORGANIZATION:Nordvik Stock Exchange", "ORGANIZATION:NSE", "ORGANIZATION:Fjordline"));
+        applied(text, "ORGANIZATION:Nordvik Stock Exchange", "MISC:NSE", "ORGANIZATION:Fjordline"),
+        contains(
+            "ORGANIZATION:Nordvik Stock Exchange", "ORGANIZATION:NSE", "ORGANIZATION:Fjordline"));
     String untagged = "Workers of the Coastal Transport Union (CTU) struck .";
     assertThat(
-        show(
-            OrganizationNames.apply(
-                untagged, tag(untagged, "ORGANIZATION:Coastal Transport Union"))),
+        applied(untagged, "ORGANIZATION:Coastal Transport Union"),
         contains("ORGANIZATION:Coastal Transport Union", "ORGANIZATION:CTU"));
   }
 
@@ -94,10 +86,7 @@ public class OrganizationNamesTest {
   public void aBracketedCodeThatTheNameDoesNotSpellIsLeftAlone() {
     String text = "2. Team Fjordline ( GER ) and Erik Lund ( EL ) finished .";
     assertThat(
-        show(
-            OrganizationNames.apply(
-                text,
-                tag(text, "ORGANIZATION:Team Fjordline", "LOCATION:GER", "PERSON:Erik Lund"))),
+        applied(text, "ORGANIZATION:Team Fjordline", "LOCATION:GER", "PERSON:Erik Lund"),
         contains("ORGANIZATION:Team Fjordline", "LOCATION:GER", "PERSON:Erik Lund"));
   }
 
