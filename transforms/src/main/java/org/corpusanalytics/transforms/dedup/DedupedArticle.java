@@ -75,6 +75,19 @@ public final class DedupedArticle implements Serializable {
     return n;
   }
 
+  /** True when a removed span shares a character with [start, end) of the original body. */
+  public boolean overlapsRemoved(int start, int end) {
+    for (RemovedSegment r : removed) {
+      if (r.start() < end && start < r.end()) {
+        return true;
+      }
+      if (r.start() >= end) {
+        break;
+      }
+    }
+    return false;
+  }
+
   /** True when [start, end) of the original body lies inside a removed span. */
   public boolean isRemoved(int start, int end) {
     for (RemovedSegment r : removed) {

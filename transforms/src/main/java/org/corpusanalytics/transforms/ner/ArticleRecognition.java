@@ -69,19 +69,56 @@ public final class ArticleRecognition implements Serializable {
       int k = p.kept.size();
       p.kept.add(i);
       String sentence = text.sentence(i);
-      int from = 0;
-      if (byLine) {
-        for (int j = 0; j < sentence.length(); j++) {
-          if (sentence.charAt(j) == ' ' && LineLayout.hasLineBreak(
-              body, text.originalStart(i, j), text.originalEnd(i, j + 1))) {
-            p.units.add(new Unit(k, from, sentence.substring(from, j)));
-            from = j + 1;
+      for (int[] part : keptParts(deduped, text, i)) {
+        int from = part[0];
+        if (byLine) {
+          for (int j = from; j < part[1]; j++) {
+            if (sentence.charAt(j) == ' ' && LineLayout.hasLineBreak(
+                body, text.originalStart(i, j), text.originalEnd(i, j + 1))) {
+              p.units.add(new Unit(k, from, sentence.substring(from, j)));
+              from = j + 1;
+            }
           }
         }
+        p.units.add(new Unit(k, from, sentence.substring(from, part[1])));
       }
-      p.units.add(new Unit(k, from, sentence.substring(from)));
     }
     return p;
+  }
+
+  /**
+   * The parts of sentence {@code i} that dedup kept, as [from, to) offsets into its normalized
+   * text, without their edge spaces: the whole sentence unless a removed span covers part of it (a
+   * glued copy or sign-off), so removed text is never tagged.
+   */
+  private static List<int[]> keptParts(DedupedArticle deduped, SegmentedText text, int i) {
+    String sentence = text.sentence(i);
+    if (!deduped.overlapsRemoved(text.originalStart(i), text.originalEnd(i))) {
+      return List.of(new int[] {0, sentence.length()});
+    }
+    List<int[]> parts = new ArrayList<>();
+    int from = -1;
+    for (int j = 0; j <= sentence.length(); j++) {
+      boolean kept =
+          j < sentence.length()
+              && !deduped.isRemoved(text.originalStart(i, j), text.originalEnd(i, j + 1));
+      if (kept && from < 0) {
+        from = j;
+      } else if (!kept && from >= 0) {
+        int to = j;
+        while (from < to && sentence.charAt(from) == ' ') {
+          from++;
+        }
+        while (to > from && sentence.charAt(to - 1) == ' ') {
+          to--;
+        }
+        if (to > from) {
+          parts.add(new int[] {from, to});
+        }
+        from = -1;
+      }
+    }
+    return parts;
   }
 
   /** The texts the tagger must see for this article, in order; none if the text cannot be split. */

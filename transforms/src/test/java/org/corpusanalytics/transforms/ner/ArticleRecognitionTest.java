@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
+import org.corpusanalytics.transforms.dedup.RemovedSegment;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.ner.gazetteer.Gazetteer;
 import org.corpusanalytics.transforms.ner.gazetteer.GazetteerRecognizer;
@@ -50,6 +51,38 @@ public class ArticleRecognitionTest {
     assertThat(
         stage(RecognitionRules.defaults().withLineUnits(false)).units(article(body)),
         contains(body.replace('\n', ' ')));
+  }
+
+  @Test
+  public void textDedupRemovedFromPartOfASentenceIsNotTagged() throws IOException {
+    String body =
+        "Nordwire said Halvorsen Marine sold two ferries.\nRevs 40 mln vs 38 mln\n Nordwire\n"
+            + "Halvorsen Marine said so too. Halvorsen Marine sold two ferries.";
+    int tail = body.indexOf(" Nordwire\n") + 1;
+    int glued = body.lastIndexOf("Halvorsen Marine sold");
+    DedupedArticle deduped =
+        new DedupedArticle(
+            new Article("a", null, body, null, null, null, "f", 1),
+            List.of(
+                new RemovedSegment(tail, tail + 8, RemovedSegment.REPEAT_ACROSS_ARTICLES, "w"),
+                new RemovedSegment(glued, body.length(), RemovedSegment.REPEAT_IN_ARTICLE, "a")));
+    ArticleRecognition stage = stage(RecognitionRules.defaults().withLineUnits(false));
+    // Without a full stop after it, the sign-off is inside sentence 1: its two sides are units.
+    assertThat(
+        stage.units(deduped),
+        contains(
+            "Nordwire said Halvorsen Marine sold two ferries.",
+            "Revs 40 mln vs 38 mln",
+            "Halvorsen Marine said so too."));
+    AnnotatedArticle a =
+        stage.annotate(
+            deduped, tagger("Nordwire,ORGANIZATION,\nHalvorsen Marine,ORGANIZATION,\n"));
+    assertThat(
+        show(a, body),
+        contains(
+            "0:Nordwire=Nordwire/ORGANIZATION",
+            "0:Halvorsen Marine=Halvorsen Marine/ORGANIZATION",
+            "1:Halvorsen Marine=Halvorsen Marine/ORGANIZATION"));
   }
 
   @Test
