@@ -166,6 +166,7 @@ public final class CorpusReport {
                 DedupArticles.create()
                     .withMode(dedup)
                     .withMinSegmentChars(options.getMinSegmentChars())
+                    .withMinSignOffArticles(options.getMinSignOffArticles())
                     .withSplitter(splitter)
                     .withNearDuplicateThreshold(options.getNearDuplicateThreshold()));
     PCollection<DedupedArticle> deduped = dedupResult.articles();

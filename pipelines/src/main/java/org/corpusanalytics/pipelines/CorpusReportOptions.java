@@ -72,6 +72,15 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
   void setMinSegmentChars(int value);
 
   @Description(
+      "A sentence shorter than --minSegmentChars that is the last sentence of at least this many"
+          + " articles is a sign-off (\"Reuter\"), removed from every article but the first like a"
+          + " longer repeat. 0 turns it off. Corpus dedup only.")
+  @Default.Long(20)
+  long getMinSignOffArticles();
+
+  void setMinSignOffArticles(long value);
+
+  @Description(
       "Near-duplicate articles: Jaccard similarity of word 5-gram shingles at or above which a later"
           + " article (in canonical order) is marked duplicate_of the earliest of its cluster and left"
           + " out of entity and co-mention counts. In (0, 1]; 0 turns it off. Corpus dedup only.")

@@ -23,8 +23,9 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
  * or control characters (separators are a matter of taste): a removed character is correct when an
  * injected repeat covers it, or when the removed span it belongs to (or, failing that, its sentence
  * inside the span) has normalized text of at least {@value #MIN_JUSTIFIED_CHARS} chars that occurs
- * in the article the span names as kept, earlier in canonical order. Recall is over the injected
- * repeats only.
+ * in the article the span names as kept, earlier in canonical order, or when the span ends its
+ * article and the kept article, earlier in canonical order, ends with the same text (a sign-off).
+ * Recall is over the injected repeats only.
  *
  * <p><b>Near-duplicate pairs</b>: the true pairs are all pairs of articles whose word 5-gram
  * shingle sets (the shingle strings, under a hash of their own, not the pipeline's) have Jaccard similarity at least the threshold, found
@@ -172,6 +173,15 @@ final class DedupScores {
     String spanText = a.body().substring(span[0], span[1]);
     String normalized = normalizer.normalize(spanText).text();
     if (normalized.length() >= MIN_JUSTIFIED_CHARS && earlier.contains(normalized)) {
+      Arrays.fill(justified, span[0], span[1], true);
+      return;
+    }
+    // A sign-off: the text that ends this article also ends the kept one.
+    boolean endsArticle = normalizer.normalize(a.body().substring(span[1])).text().isBlank();
+    if (endsArticle
+        && !normalized.isBlank()
+        && !keptId.equals(a.id())
+        && earlier.strip().endsWith(normalized.strip())) {
       Arrays.fill(justified, span[0], span[1], true);
       return;
     }

@@ -92,6 +92,12 @@ public final class EvaluateDedup {
 
     void setMinSegmentChars(int value);
 
+    @Description("As for the report: articles a short last sentence ends to be a sign-off.")
+    @Default.Long(20)
+    long getMinSignOffArticles();
+
+    void setMinSignOffArticles(long value);
+
     @Description("As for the report: longest sentence before it is cut.")
     @Default.Integer(1000)
     int getMaxSentenceChars();
@@ -308,6 +314,7 @@ public final class EvaluateDedup {
             DedupArticles.create()
                 .withMode(DedupMode.CORPUS)
                 .withMinSegmentChars(options.getMinSegmentChars())
+                .withMinSignOffArticles(options.getMinSignOffArticles())
                 .withSplitter(splitter)
                 .withNearDuplicateThreshold(options.getNearDuplicateThreshold()))
         .articles()

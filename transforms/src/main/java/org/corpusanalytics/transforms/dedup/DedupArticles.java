@@ -17,12 +17,15 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PInput;
 import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
@@ -31,6 +34,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.CanonicalPosition;
 import org.corpusanalytics.transforms.model.CanonicalPositionCoder;
+import org.corpusanalytics.transforms.support.SideInputCache;
 import org.corpusanalytics.transforms.text.SegmentedText;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
 import org.corpusanalytics.transforms.text.TextNormalizer;
@@ -45,7 +49,8 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
  *
  * <ol>
  *   <li>each article emits each of its distinct candidate sentences once, with its first position
- *       and its number of copies in the article;
+ *       and its number of copies in the article, and its last sentence if that is too short to be
+ *       a candidate (a possible sign-off, see {@link RepeatPlanner});
  *   <li>a combiner ({@link SegmentStats}) finds per sentence the first copy in canonical order, the
  *       occurrences and the articles: the {@code repeated_segments} rows come from here;
  *   <li>every occurrence is joined with its sentence's first copy by {@link HotKeyJoin}, which
@@ -53,7 +58,8 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
  *       funnels through one worker; an occurrence in another article than the first copy is a later
  *       copy;
  *   <li>one join by article id brings each article its later copies and, from {@link
- *       FindNearDuplicates}, the article kept in its place if it is a near duplicate.
+ *       FindNearDuplicates}, the article kept in its place if it is a near duplicate; the
+ *       sign-offs, a small side input, are cut where glued to an article's last sentence.
  * </ol>
  *
  * <p>Near duplicates are looked for in corpus mode only, unless disabled with a threshold of 0.
@@ -66,7 +72,7 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
   public static final String NEAR_DUPLICATE_ARTICLES = "near_duplicate_articles";
 
   private final DedupMode mode;
-  private final int minSegmentChars;
+  private final RepeatPlanner planner;
   private final TextNormalizer normalizer;
   private final SentenceSplitter splitter;
   private final @Nullable FindNearDuplicates nearDuplicates;
@@ -74,24 +80,29 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
 
   private DedupArticles(
       DedupMode mode,
-      int minSegmentChars,
+      RepeatPlanner planner,
       TextNormalizer normalizer,
       SentenceSplitter splitter,
       @Nullable FindNearDuplicates nearDuplicates,
       long hotKeyThreshold) {
     this.mode = mode;
-    this.minSegmentChars = minSegmentChars;
+    this.planner = planner;
     this.normalizer = normalizer;
     this.splitter = splitter;
     this.nearDuplicates = nearDuplicates;
     this.hotKeyThreshold = hotKeyThreshold;
   }
 
-  /** Corpus mode, sentences of 30+ chars, near duplicates at Jaccard 0.8. */
+  /**
+   * Corpus mode, sentences of 30+ chars, sign-offs ending 20+ articles, near duplicates at Jaccard
+   * 0.8.
+   */
   public static DedupArticles create() {
     return new DedupArticles(
         DedupMode.CORPUS,
-        RemoveRepeatedSegments.DEFAULT_MIN_SEGMENT_CHARS,
+        new RepeatPlanner(
+            RemoveRepeatedSegments.DEFAULT_MIN_SEGMENT_CHARS,
+            RemoveRepeatedSegments.DEFAULT_MIN_SIGN_OFF_ARTICLES),
         new TextNormalizer(),
         new SentenceSplitter(),
         FindNearDuplicates.create(),
@@ -100,19 +111,37 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
 
   public DedupArticles withMode(DedupMode newMode) {
     return new DedupArticles(
-        newMode, minSegmentChars, normalizer, splitter, nearDuplicates, hotKeyThreshold);
+        newMode, planner, normalizer, splitter, nearDuplicates, hotKeyThreshold);
   }
 
   public DedupArticles withMinSegmentChars(int chars) {
-    if (chars < 1) {
-      throw new IllegalArgumentException("minSegmentChars must be at least 1, got " + chars);
-    }
-    return new DedupArticles(mode, chars, normalizer, splitter, nearDuplicates, hotKeyThreshold);
+    return new DedupArticles(
+        mode,
+        planner.withMinSegmentChars(chars),
+        normalizer,
+        splitter,
+        nearDuplicates,
+        hotKeyThreshold);
+  }
+
+  /**
+   * A sentence shorter than {@code minSegmentChars} that is the last sentence of at least this many
+   * articles is a sign-off, removed from every article but the first like a long repeat; 0 turns
+   * this off. Corpus mode only.
+   */
+  public DedupArticles withMinSignOffArticles(long articles) {
+    return new DedupArticles(
+        mode,
+        planner.withMinSignOffArticles(articles),
+        normalizer,
+        splitter,
+        nearDuplicates,
+        hotKeyThreshold);
   }
 
   public DedupArticles withSplitter(SentenceSplitter newSplitter) {
     return new DedupArticles(
-        mode, minSegmentChars, normalizer, newSplitter, nearDuplicates, hotKeyThreshold);
+        mode, planner, normalizer, newSplitter, nearDuplicates, hotKeyThreshold);
   }
 
   /**
@@ -132,18 +161,17 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
 
   /** The near-duplicate finder to use, or null for none. */
   public DedupArticles withNearDuplicates(@Nullable FindNearDuplicates finder) {
-    return new DedupArticles(mode, minSegmentChars, normalizer, splitter, finder, hotKeyThreshold);
+    return new DedupArticles(mode, planner, normalizer, splitter, finder, hotKeyThreshold);
   }
 
   /** See {@link HotKeyJoin#withHotKeyThreshold}. */
   public DedupArticles withHotKeyThreshold(long threshold) {
     return new DedupArticles(
-        mode, minSegmentChars, normalizer, splitter, nearDuplicates, threshold);
+        mode, planner, normalizer, splitter, nearDuplicates, threshold);
   }
 
   @Override
   public Result expand(PCollection<Article> articles) {
-    RepeatPlanner planner = new RepeatPlanner(minSegmentChars);
     Pipeline pipeline = articles.getPipeline();
     if (mode != DedupMode.CORPUS) {
       PCollection<DedupedArticle> deduped =
@@ -168,16 +196,21 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
     PCollection<KV<String, SegmentStats>> stats =
         occurrences.apply("SentenceStats", Combine.perKey(SegmentStats.combineFn()));
     PCollection<RepeatedSegment> repeated =
-        stats.apply("RepeatedSentences", ParDo.of(new RepeatedSegmentFn()));
+        stats.apply("RepeatedSentences", ParDo.of(new RepeatedSegmentFn(planner)));
 
     // Only sentences found in two or more articles can have a later copy in another article.
     PCollection<KV<String, CanonicalPosition>> firstCopies =
         stats
-            .apply("FirstCopyOfSharedSentences", ParDo.of(new FirstCopyFn()))
+            .apply("FirstCopyOfSharedSentences", ParDo.of(new FirstCopyFn(planner)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), CanonicalPositionCoder.of()));
+    PCollectionView<Map<String, String>> signOffs =
+        firstCopies
+            .apply("SignOffs", ParDo.of(new SignOffFn(planner)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply("SignOffsView", View.asMap());
     PCollection<KV<String, Long>> articlesPerSentence =
         stats
-            .apply("ArticlesPerSharedSentence", ParDo.of(new ArticleCountFn()))
+            .apply("ArticlesPerSharedSentence", ParDo.of(new ArticleCountFn(planner)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     PCollection<KV<String, KV<Integer, String>>> laterCopies =
         occurrences
@@ -226,8 +259,15 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
             .apply(
                 "RemoveRepeats",
                 ParDo.of(
-                    new JoinedRemovalsFn(
-                        planner, normalizer, splitter, articleTag, laterCopyTag, keptTag)));
+                        new JoinedRemovalsFn(
+                            planner,
+                            normalizer,
+                            splitter,
+                            articleTag,
+                            laterCopyTag,
+                            keptTag,
+                            signOffs))
+                    .withSideInputs(signOffs));
     return new Result(pipeline, deduped, repeated, totals(deduped));
   }
 
@@ -331,10 +371,20 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
 
   private static final class RepeatedSegmentFn
       extends DoFn<KV<String, SegmentStats>, RepeatedSegment> {
+    private final RepeatPlanner planner;
+
+    RepeatedSegmentFn(RepeatPlanner planner) {
+      this.planner = planner;
+    }
+
     @ProcessElement
     public void process(
         @Element KV<String, SegmentStats> e, OutputReceiver<RepeatedSegment> out) {
-      if (e.getValue().occurrences() >= 2) {
+      // A short sentence is emitted only as a possible sign-off: listed only when it is one.
+      boolean listed =
+          planner.isCandidate(e.getKey())
+              || planner.isRepeatAcrossArticles(e.getKey(), e.getValue());
+      if (listed && e.getValue().occurrences() >= 2) {
         out.output(RepeatedSegment.of(e.getKey(), e.getValue()));
       }
     }
@@ -342,10 +392,16 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
 
   private static final class FirstCopyFn
       extends DoFn<KV<String, SegmentStats>, KV<String, CanonicalPosition>> {
+    private final RepeatPlanner planner;
+
+    FirstCopyFn(RepeatPlanner planner) {
+      this.planner = planner;
+    }
+
     @ProcessElement
     public void process(
         @Element KV<String, SegmentStats> e, OutputReceiver<KV<String, CanonicalPosition>> out) {
-      if (e.getValue().articles() >= 2) {
+      if (planner.isRepeatAcrossArticles(e.getKey(), e.getValue())) {
         out.output(KV.of(e.getKey(), e.getValue().first()));
       }
     }
@@ -353,10 +409,34 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
 
   private static final class ArticleCountFn
       extends DoFn<KV<String, SegmentStats>, KV<String, Long>> {
+    private final RepeatPlanner planner;
+
+    ArticleCountFn(RepeatPlanner planner) {
+      this.planner = planner;
+    }
+
     @ProcessElement
     public void process(@Element KV<String, SegmentStats> e, OutputReceiver<KV<String, Long>> out) {
-      if (e.getValue().articles() >= 2) {
+      if (planner.isRepeatAcrossArticles(e.getKey(), e.getValue())) {
         out.output(KV.of(e.getKey(), e.getValue().articles()));
+      }
+    }
+  }
+
+  /** Each sign-off (a short sentence kept as a repeat) with the article that keeps it. */
+  private static final class SignOffFn
+      extends DoFn<KV<String, CanonicalPosition>, KV<String, String>> {
+    private final RepeatPlanner planner;
+
+    SignOffFn(RepeatPlanner planner) {
+      this.planner = planner;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, CanonicalPosition> e, OutputReceiver<KV<String, String>> out) {
+      if (!planner.isCandidate(e.getKey())) {
+        out.output(KV.of(e.getKey(), e.getValue().articleId()));
       }
     }
   }
@@ -388,6 +468,8 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
     private final TupleTag<Article> articleTag;
     private final TupleTag<KV<Integer, String>> laterCopyTag;
     private final TupleTag<String> keptTag;
+    private final PCollectionView<Map<String, String>> signOffs;
+    private final SideInputCache<Map<String, String>> signOffMap = new SideInputCache<>();
 
     JoinedRemovalsFn(
         RepeatPlanner planner,
@@ -395,18 +477,24 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
         SentenceSplitter splitter,
         TupleTag<Article> articleTag,
         TupleTag<KV<Integer, String>> laterCopyTag,
-        TupleTag<String> keptTag) {
+        TupleTag<String> keptTag,
+        PCollectionView<Map<String, String>> signOffs) {
       this.planner = planner;
       this.normalizer = normalizer;
       this.splitter = splitter;
       this.articleTag = articleTag;
       this.laterCopyTag = laterCopyTag;
       this.keptTag = keptTag;
+      this.signOffs = signOffs;
     }
 
     @ProcessElement
     public void process(
-        @Element KV<String, CoGbkResult> joined, OutputReceiver<DedupedArticle> out) {
+        @Element KV<String, CoGbkResult> joined,
+        OutputReceiver<DedupedArticle> out,
+        ProcessContext c,
+        BoundedWindow window) {
+      Map<String, String> signOffsByText = signOffMap.get(window, () -> c.sideInput(signOffs));
       Map<Integer, String> keptElsewhere = new HashMap<>();
       for (KV<Integer, String> copy : joined.getValue().getAll(laterCopyTag)) {
         keptElsewhere.put(copy.getKey(), copy.getValue());
@@ -416,7 +504,14 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
       for (Article article : joined.getValue().getAll(articleTag)) {
         DedupedArticle deduped =
             removeOrKeepAll(
-                article, planner, normalizer, splitter, keptElsewhere, duplicateOf, failed);
+                article,
+                planner,
+                normalizer,
+                splitter,
+                keptElsewhere,
+                signOffsByText,
+                duplicateOf,
+                failed);
         charsRemoved.inc(deduped.charsRemoved());
         out.output(deduped);
       }
@@ -448,7 +543,7 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
         return;
       }
       out.output(
-          removeOrKeepAll(article, planner, normalizer, splitter, Map.of(), null, failed));
+          removeOrKeepAll(article, planner, normalizer, splitter, Map.of(), Map.of(), null, failed));
     }
   }
 
@@ -464,12 +559,13 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
       TextNormalizer normalizer,
       SentenceSplitter splitter,
       Map<Integer, String> keptElsewhere,
+      Map<String, String> signOffs,
       String duplicateOf,
       Counter failed) {
     try {
       SegmentedText text = SegmentedText.of(article.body(), normalizer, splitter);
       return new DedupedArticle(
-          article, planner.removedSpans(article.id(), text, keptElsewhere), duplicateOf);
+          article, planner.removedSpans(article.id(), text, keptElsewhere, signOffs), duplicateOf);
     } catch (RuntimeException | StackOverflowError e) {
       failed.inc();
       return new DedupedArticle(article, List.of(), duplicateOf);

@@ -19,6 +19,9 @@ public final class RemoveRepeatedSegments
     extends PTransform<PCollection<Article>, PCollection<DedupedArticle>> {
   public static final int DEFAULT_MIN_SEGMENT_CHARS = 30;
 
+  /** A short last sentence ending this many articles is a sign-off (see {@link RepeatPlanner}). */
+  public static final long DEFAULT_MIN_SIGN_OFF_ARTICLES = 20;
+
   private final DedupArticles dedup;
 
   private RemoveRepeatedSegments(DedupArticles dedup) {
@@ -35,6 +38,10 @@ public final class RemoveRepeatedSegments
 
   public RemoveRepeatedSegments withMinSegmentChars(int chars) {
     return new RemoveRepeatedSegments(dedup.withMinSegmentChars(chars));
+  }
+
+  public RemoveRepeatedSegments withMinSignOffArticles(long articles) {
+    return new RemoveRepeatedSegments(dedup.withMinSignOffArticles(articles));
   }
 
   public RemoveRepeatedSegments withSplitter(SentenceSplitter newSplitter) {

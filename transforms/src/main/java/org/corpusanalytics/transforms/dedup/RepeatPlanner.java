@@ -19,17 +19,63 @@ import org.corpusanalytics.transforms.text.SegmentedText;
  * a repeated run, a sentence that ends with (before the run) or starts with (after the run) the
  * sentence its neighbour's copy calls for, at a word boundary, loses just that part; a sentence that
  * is itself the start or end of that sentence goes whole.
+ *
+ * <p>A <em>sign-off</em> is the exception to the length rule: a short sentence that is the last
+ * sentence of at least {@code minSignOffArticles} articles ("Reuter", "AP") is a repeat across
+ * articles like a long one. Only an article's last sentence is counted, so a short sentence inside
+ * the text ("Shell declined to comment.") is never one.
  */
 public final class RepeatPlanner implements Serializable {
   private final int minSegmentChars;
+  private final long minSignOffArticles;
 
+  /** No sign-offs: short sentences are never repeats on their own. */
   public RepeatPlanner(int minSegmentChars) {
+    this(minSegmentChars, 0);
+  }
+
+  /** {@code minSignOffArticles} 0 turns sign-offs off. */
+  public RepeatPlanner(int minSegmentChars, long minSignOffArticles) {
+    if (minSegmentChars < 1) {
+      throw new IllegalArgumentException("minSegmentChars must be at least 1, got " + minSegmentChars);
+    }
+    if (minSignOffArticles < 0 || minSignOffArticles == 1) {
+      throw new IllegalArgumentException(
+          "minSignOffArticles must be 0 (off) or at least 2, got " + minSignOffArticles);
+    }
     this.minSegmentChars = minSegmentChars;
+    this.minSignOffArticles = minSignOffArticles;
+  }
+
+  public RepeatPlanner withMinSegmentChars(int chars) {
+    return new RepeatPlanner(chars, minSignOffArticles);
+  }
+
+  public RepeatPlanner withMinSignOffArticles(long articles) {
+    return new RepeatPlanner(minSegmentChars, articles);
   }
 
   /** True for each sentence long enough to be a dedup candidate. */
   public boolean isCandidate(SegmentedText text, int i) {
-    return text.sentence(i).length() >= minSegmentChars;
+    return isCandidate(text.sentence(i));
+  }
+
+  /** True for a normalized sentence long enough to be a dedup candidate. */
+  public boolean isCandidate(String sentence) {
+    return sentence.length() >= minSegmentChars;
+  }
+
+  /**
+   * Whether copies of {@code sentence} in articles after the first are removed, given the {@link
+   * SegmentStats} of what {@link #distinctCandidates} emitted for it across the corpus: any long
+   * sentence found in two or more articles, and a short one (which only an article's last sentence
+   * emits) that ends at least {@code minSignOffArticles} articles.
+   */
+  public boolean isRepeatAcrossArticles(String sentence, SegmentStats stats) {
+    if (isCandidate(sentence)) {
+      return stats.articles() >= 2;
+    }
+    return minSignOffArticles > 0 && stats.articles() >= minSignOffArticles;
   }
 
   /** Sentences that are wholly a copy of earlier text of the same article. */
@@ -45,7 +91,9 @@ public final class RepeatPlanner implements Serializable {
   /**
    * The candidate sentences of an article that are not wholly copies of its earlier text, each
    * once, in order, with the number of times its exact text occurs in the article: the article's
-   * contribution to corpus-wide counts. Maps the sentence index to the occurrence count.
+   * contribution to corpus-wide counts. Maps the sentence index to the occurrence count. With
+   * sign-offs on, a last sentence too short to be a candidate is added with a count of 1 (a
+   * possible sign-off), unless it is a copy of earlier text of the article.
    */
   public Map<Integer, Integer> distinctCandidates(SegmentedText text) {
     Copies copies = new Copies(text);
@@ -58,6 +106,10 @@ public final class RepeatPlanner implements Serializable {
       Integer first = firstIndex.putIfAbsent(text.sentence(i), i);
       int index = first == null ? i : first;
       counts.merge(index, 1, Integer::sum);
+    }
+    int last = text.size() - 1;
+    if (minSignOffArticles > 0 && last >= 0 && !isCandidate(text, last)) {
+      counts.put(last, 1);
     }
     counts.keySet().removeIf(copies::isWhole);
     return counts;
@@ -82,6 +134,20 @@ public final class RepeatPlanner implements Serializable {
       }
       if (t.regionMatches(0, t, half + sep, half)) {
         return half + sep;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where the longest sign-off that ends {@code sentence} after a space starts, leaving text before
+   * it; else -1.
+   */
+  int gluedSignOffStart(String sentence, Map<String, String> signOffs) {
+    int from = Math.max(1, sentence.length() - minSegmentChars + 1);
+    for (int at = sentence.indexOf(' ', from - 1); at >= 0; at = sentence.indexOf(' ', at + 1)) {
+      if (at + 1 < sentence.length() && signOffs.containsKey(sentence.substring(at + 1))) {
+        return at + 1;
       }
     }
     return -1;
@@ -329,6 +395,19 @@ public final class RepeatPlanner implements Serializable {
    */
   public List<RemovedSegment> removedSpans(
       String articleId, SegmentedText text, Map<Integer, String> keptElsewhere) {
+    return removedSpans(articleId, text, keptElsewhere, Map.of());
+  }
+
+  /**
+   * As {@link #removedSpans(String, SegmentedText, Map)}; also cuts a sign-off glued to the end of
+   * the last sentence without a full stop ({@code "... 38 mln Reuter"}). {@code signOffs} maps each
+   * sign-off of the corpus to the article that keeps it, the first that it ends on its own.
+   */
+  public List<RemovedSegment> removedSpans(
+      String articleId,
+      SegmentedText text,
+      Map<Integer, String> keptElsewhere,
+      Map<String, String> signOffs) {
     Copies copies = new Copies(text);
     int n = text.size();
     RemovedSegment[] removed = new RemovedSegment[n];
@@ -358,6 +437,19 @@ public final class RepeatPlanner implements Serializable {
                     ? RemovedSegment.REPEAT_ACROSS_ARTICLES
                     : RemovedSegment.REPEAT_IN_ARTICLE,
                 keptIn != null ? keptIn : articleId);
+      }
+    }
+    int last = n - 1;
+    if (last >= 0 && removed[last] == null && !signOffs.isEmpty()) {
+      int cut = gluedSignOffStart(text.sentence(last), signOffs);
+      if (cut > 0) {
+        removed[last] =
+            new RemovedSegment(
+                text.originalStart(last, cut),
+                text.originalEnd(last),
+                RemovedSegment.REPEAT_ACROSS_ARTICLES,
+                signOffs.get(text.sentence(last).substring(cut)));
+        fromSentenceStart[last] = false;
       }
     }
     // Short sentences between two sentences kept in the same other article go with them

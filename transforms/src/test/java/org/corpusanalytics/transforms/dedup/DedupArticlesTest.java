@@ -216,4 +216,138 @@ public class DedupArticlesTest {
         org.hamcrest.Matchers.equalTo(2));
     assertThat(new RepeatPlanner(30).removedSpans("b", text, Map.of()), empty());
   }
+
+  // Sign-offs: short last sentences that end many articles.
+
+  private static final String SIGN_OFF = "Nordwire";
+
+  /**
+   * Five stories signed off by the wire, one with the sign-off glued on, one quoting it mid-text,
+   * two ending "He declined."
+   */
+  private static List<Article> signedOffCorpus() {
+    List<Article> corpus = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      corpus.add(
+          article(
+              "w" + i,
+              2_000L - i, // canonical order is w4, w3, w2, w1, w0
+              "Ferry traffic at harbour " + i + " rose for the third month.\n" + SIGN_OFF));
+    }
+    corpus.add(
+        article("quote", 1L, "The story was first carried by the agency.\n" + SIGN_OFF + "\nMore to come later today."));
+    // Glued to the last sentence without a full stop: cut off that sentence.
+    corpus.add(
+        article("glued", 2_500L, "Ferry fares were unchanged at 12 crowns " + SIGN_OFF));
+    corpus.add(article("d1", 3L, "The mayor was asked about the tunnel plan. He declined."));
+    corpus.add(article("d2", 4L, "The harbour master was asked about the delay. He declined."));
+    return corpus;
+  }
+
+  private static List<String> expectedSignOffRemovals() {
+    List<String> expected = new ArrayList<>();
+    for (Article a : signedOffCorpus()) {
+      boolean removed =
+          (a.id().startsWith("w") && !a.id().equals("w4")) || a.id().equals("glued");
+      int at = a.body().lastIndexOf(SIGN_OFF);
+      expected.add(
+          a.id()
+              + (removed
+                  ? " [repeat_across_articles:w4:" + at + "-" + a.body().length() + "]"
+                  : " []")
+              + " dup=null");
+    }
+    return expected;
+  }
+
+  @Test
+  public void aShortLastSentenceEndingEnoughArticlesIsASignOffKeptOnlyInTheFirst() {
+    DedupArticles.Result result =
+        pipeline
+            .apply(Create.of(signedOffCorpus()))
+            .apply(DedupArticles.create().withMinSignOffArticles(3));
+    // Not "Nordwire" in the middle of "quote", nor "He declined." which ends only two articles.
+    PAssert.that(describe("Describe", result.articles()))
+        .containsInAnyOrder(expectedSignOffRemovals());
+    PAssert.that(result.repeatedSegments())
+        .containsInAnyOrder(new RepeatedSegment(SIGN_OFF, SIGN_OFF.length(), 5, 5, "w4"));
+    pipeline.run();
+  }
+
+  @Test
+  public void aHotSignOffSplitOverSaltedSubKeysGivesTheSameRemovals() {
+    DedupArticles.Result result =
+        pipeline
+            .apply(Create.of(signedOffCorpus()))
+            .apply(DedupArticles.create().withMinSignOffArticles(3).withHotKeyThreshold(2));
+    PAssert.that(describe("Describe", result.articles()))
+        .containsInAnyOrder(expectedSignOffRemovals());
+    pipeline.run();
+  }
+
+  @Test
+  public void signOffsBelowTheThresholdOrTurnedOffStay() {
+    List<String> nothingRemoved = new ArrayList<>();
+    for (Article a : signedOffCorpus()) {
+      nothingRemoved.add(a.id() + " [] dup=null");
+    }
+    DedupArticles.Result tooFew =
+        pipeline
+            .apply("TooFew", Create.of(signedOffCorpus()))
+            .apply("DedupTooFew", DedupArticles.create().withMinSignOffArticles(6));
+    DedupArticles.Result off =
+        pipeline
+            .apply("Off", Create.of(signedOffCorpus()))
+            .apply("DedupOff", DedupArticles.create().withMinSignOffArticles(0));
+    PAssert.that(describe("DescribeTooFew", tooFew.articles())).containsInAnyOrder(nothingRemoved);
+    PAssert.that(describe("DescribeOff", off.articles())).containsInAnyOrder(nothingRemoved);
+    PAssert.that(tooFew.repeatedSegments()).empty();
+    PAssert.that(off.repeatedSegments()).empty();
+    pipeline.run();
+  }
+
+  @Test
+  public void theLastSentenceIsASignOffCandidateOnlyWhenShortAndNotACopy() {
+    RepeatPlanner planner = new RepeatPlanner(30, 3);
+    SegmentedText signed = segment("Ferry traffic at the harbour rose for the third month.\nNordwire");
+    assertThat(planner.distinctCandidates(signed), org.hamcrest.Matchers.equalTo(Map.of(0, 1, 1, 1)));
+    assertThat(
+        new RepeatPlanner(30).distinctCandidates(signed),
+        org.hamcrest.Matchers.equalTo(Map.of(0, 1)));
+    // A body scraped twice: its second sign-off is a copy inside the article, not a candidate.
+    String once = "Ferry traffic at the harbour rose for the third month. Nordwire";
+    SegmentedText twice = segment(once + once);
+    assertThat(planner.distinctCandidates(twice).keySet(), org.hamcrest.Matchers.not(
+        org.hamcrest.Matchers.hasItem(twice.size() - 1)));
+    SegmentStats inThree = new SegmentStats(null, 3, 3);
+    SegmentStats inTwo = new SegmentStats(null, 2, 2);
+    assertThat(planner.isRepeatAcrossArticles("Nordwire", inThree), org.hamcrest.Matchers.is(true));
+    assertThat(planner.isRepeatAcrossArticles("Nordwire", inTwo), org.hamcrest.Matchers.is(false));
+    assertThat(planner.isRepeatAcrossArticles(once, inTwo), org.hamcrest.Matchers.is(true));
+    assertThat(
+        new RepeatPlanner(30).isRepeatAcrossArticles("Nordwire", inThree),
+        org.hamcrest.Matchers.is(false));
+  }
+
+  @Test
+  public void onlyTheLastSentenceLosesAGluedSignOffAndNeverWhole() {
+    RepeatPlanner planner = new RepeatPlanner(30, 3);
+    Map<String, String> signOffs = Map.of(SIGN_OFF, "w4", "Nordwire Oslo", "w7");
+    String body = "Fares rose, said Nordwire. Ferry fares were unchanged at 12 crowns Nordwire Oslo";
+    assertThat(
+        planner.removedSpans("a", segment(body), Map.of(), signOffs),
+        contains(
+            new RemovedSegment(
+                body.indexOf("Nordwire Oslo"),
+                body.length(),
+                RemovedSegment.REPEAT_ACROSS_ARTICLES,
+                "w7")));
+    // A last sentence that is only the sign-off is left to the join, which keeps the first copy.
+    assertThat(planner.removedSpans("a", segment("Fares rose.\nNordwire"), Map.of(), signOffs), empty());
+  }
+
+  @Test(expected = IllegalArgumentException.class)
+  public void aSignOffInOneArticleIsNotAThreshold() {
+    new RepeatPlanner(30, 1);
+  }
 }
