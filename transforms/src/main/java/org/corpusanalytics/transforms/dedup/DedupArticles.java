@@ -17,6 +17,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
@@ -201,7 +202,9 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
     // Only sentences found in two or more articles can have a later copy in another article.
     PCollection<KV<String, CanonicalPosition>> firstCopies =
         stats
-            .apply("FirstCopyOfSharedSentences", ParDo.of(new FirstCopyFn(planner)))
+            .apply(
+                "FirstCopyOfSharedSentences",
+                ParDo.of(new SharedSentencesFn<CanonicalPosition>(planner, SegmentStats::first)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), CanonicalPositionCoder.of()));
     PCollectionView<Map<String, String>> signOffs =
         firstCopies
@@ -210,7 +213,9 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
             .apply("SignOffsView", View.asMap());
     PCollection<KV<String, Long>> articlesPerSentence =
         stats
-            .apply("ArticlesPerSharedSentence", ParDo.of(new ArticleCountFn(planner)))
+            .apply(
+                "ArticlesPerSharedSentence",
+                ParDo.of(new SharedSentencesFn<Long>(planner, SegmentStats::articles)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     PCollection<KV<String, KV<Integer, String>>> laterCopies =
         occurrences
@@ -390,35 +395,24 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
     }
   }
 
-  private static final class FirstCopyFn
-      extends DoFn<KV<String, SegmentStats>, KV<String, CanonicalPosition>> {
+  /**
+   * For each sentence whose later copies are removed ({@link RepeatPlanner#isRepeatAcrossArticles}),
+   * one value of its stats.
+   */
+  private static final class SharedSentencesFn<T>
+      extends DoFn<KV<String, SegmentStats>, KV<String, T>> {
     private final RepeatPlanner planner;
+    private final SerializableFunction<SegmentStats, T> value;
 
-    FirstCopyFn(RepeatPlanner planner) {
+    SharedSentencesFn(RepeatPlanner planner, SerializableFunction<SegmentStats, T> value) {
       this.planner = planner;
+      this.value = value;
     }
 
     @ProcessElement
-    public void process(
-        @Element KV<String, SegmentStats> e, OutputReceiver<KV<String, CanonicalPosition>> out) {
+    public void process(@Element KV<String, SegmentStats> e, OutputReceiver<KV<String, T>> out) {
       if (planner.isRepeatAcrossArticles(e.getKey(), e.getValue())) {
-        out.output(KV.of(e.getKey(), e.getValue().first()));
-      }
-    }
-  }
-
-  private static final class ArticleCountFn
-      extends DoFn<KV<String, SegmentStats>, KV<String, Long>> {
-    private final RepeatPlanner planner;
-
-    ArticleCountFn(RepeatPlanner planner) {
-      this.planner = planner;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<String, SegmentStats> e, OutputReceiver<KV<String, Long>> out) {
-      if (planner.isRepeatAcrossArticles(e.getKey(), e.getValue())) {
-        out.output(KV.of(e.getKey(), e.getValue().articles()));
+        out.output(KV.of(e.getKey(), value.apply(e.getValue())));
       }
     }
   }
