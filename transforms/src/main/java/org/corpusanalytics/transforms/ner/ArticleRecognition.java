@@ -59,9 +59,13 @@ public final class ArticleRecognition implements Serializable {
 
   private Prepared prepare(DedupedArticle deduped) {
     String body = deduped.article().body();
-    Prepared p = new Prepared(SegmentedText.of(body, normalizer, splitter));
-    SegmentedText text = p.text;
     boolean byLine = rules.lineUnits() && LineLayout.isOneSentencePerLine(body);
+    // Units are cut at line breaks there, so a list item's rank ("7.") stays with its line.
+    Prepared p =
+        new Prepared(
+            SegmentedText.of(
+                body, normalizer, byLine ? splitter.withRanksEndingSentences(false) : splitter));
+    SegmentedText text = p.text;
     for (int i = 0; i < text.size(); i++) {
       if (deduped.isRemoved(text.originalStart(i), text.originalEnd(i))) {
         continue;

@@ -22,21 +22,33 @@ public final class SentenceSplitter implements Serializable {
   public static final int DEFAULT_MAX_SENTENCE_CHARS = 1000;
 
   private final int maxSentenceChars;
+  private final boolean ranksEndSentences;
 
   public SentenceSplitter() {
-    this(DEFAULT_MAX_SENTENCE_CHARS);
+    this(DEFAULT_MAX_SENTENCE_CHARS, true);
   }
 
-  private SentenceSplitter(int maxSentenceChars) {
+  private SentenceSplitter(int maxSentenceChars, boolean ranksEndSentences) {
     if (maxSentenceChars < 1) {
       throw new IllegalArgumentException("maxSentenceChars must be >= 1: " + maxSentenceChars);
     }
     this.maxSentenceChars = maxSentenceChars;
+    this.ranksEndSentences = ranksEndSentences;
   }
 
   /** A splitter that cuts sentences longer than {@code maxSentenceChars}. */
   public SentenceSplitter withMaxSentenceChars(int maxSentenceChars) {
-    return new SentenceSplitter(maxSentenceChars);
+    return new SentenceSplitter(maxSentenceChars, ranksEndSentences);
+  }
+
+  /**
+   * With {@code false}, a period right after a number of one to three digits ("7.") never ends a
+   * sentence: in a list laid out one item per line ("7. Ana Lopez ( Spain ) 1:46.45") it is the
+   * item's rank, and the line break before it, which normalization folds to a space, is where the
+   * caller cuts.
+   */
+  public SentenceSplitter withRanksEndingSentences(boolean on) {
+    return new SentenceSplitter(maxSentenceChars, on);
   }
 
   public int maxSentenceChars() {
@@ -65,7 +77,7 @@ public final class SentenceSplitter implements Serializable {
         start = i + 1;
         i = start;
       } else if (Chars.isSentenceTerminal(c)) {
-        int end = sentenceEndAt(text, i);
+        int end = !ranksEndSentences && isRank(text, i) ? -1 : sentenceEndAt(text, i);
         if (end >= 0) {
           addTrimmed(text, start, end, spans, cut);
           start = end;
@@ -112,6 +124,19 @@ public final class SentenceSplitter implements Serializable {
       return -1;
     }
     return end;
+  }
+
+  /** The single period at {@code dot} follows a number of 1-3 digits that starts a word. */
+  private static boolean isRank(char[] text, int dot) {
+    if (text[dot] != '.' || (dot + 1 < text.length && Chars.isSentenceTerminal(text[dot + 1]))) {
+      return false;
+    }
+    int start = dot;
+    while (start > 0 && Chars.isDigit(text[start - 1])) {
+      start--;
+    }
+    int digits = dot - start;
+    return digits >= 1 && digits <= 3 && (start == 0 || Chars.isSpaceLike(text[start - 1]));
   }
 
   private static int skipTerminals(char[] text, int i) {

@@ -86,6 +86,30 @@ public class ArticleRecognitionTest {
   }
 
   @Test
+  public void aRankedRowIsOneUnitWithItsRank() throws IOException {
+    String body =
+        "ATHLETICS - RESULTS IN BERGEN\nMen 's 800 metres\n1. Ana Lopez ( Spain ) 1:45.64\n"
+            + "2. Halvor Moe ( Norway ) 1:46.45\n3. Kai Berg ( Denmark ) 1:46.90";
+    ArticleRecognition stage = stage(RecognitionRules.defaults());
+    assertThat(
+        stage.units(article(body)),
+        contains(
+            "ATHLETICS - RESULTS IN BERGEN",
+            "Men 's 800 metres",
+            "1. Ana Lopez ( Spain ) 1:45.64",
+            "2. Halvor Moe ( Norway ) 1:46.45",
+            "3. Kai Berg ( Denmark ) 1:46.90"));
+    // So the rule for a ranked row sees the rank: a runner the tagger made a club is a person.
+    AnnotatedArticle a =
+        stage.annotate(
+            article(body),
+            tagger("Halvor Moe,ORGANIZATION,\nNorway,LOCATION,\nAna Lopez,PERSON,\n"));
+    assertThat(
+        show(a, body),
+        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.endsWith(":Halvor Moe=Halvor Moe/PERSON")));
+  }
+
+  @Test
   public void hardWrappedProseIsNotCutAtItsLines() {
     String body = "The minister said on Monday that the\nagreement would be signed in Oslo\nnext month.";
     assertThat(LineLayout.isOneSentencePerLine(body), is(false));

@@ -24,6 +24,20 @@ public class SentenceSplitterTest {
   }
 
   @Test
+  public void aRankEndsNoSentenceWhenTheCallerCutsAtLines() {
+    String rows = "6. Ana Lopez ( Spain ) 1:45.64 7. Eva Lund ( Norway ) 1:46.45 8. Kai Berg";
+    assertThat(
+        sentences(rows),
+        contains("6.", "Ana Lopez ( Spain ) 1:45.64 7.", "Eva Lund ( Norway ) 1:46.45 8.", "Kai Berg"));
+    SentenceSplitter lines = splitter.withRanksEndingSentences(false);
+    assertThat(sentences(lines, rows), contains(rows));
+    // Only a bare number of one to three digits is a rank: a year, a decimal or a word still ends.
+    assertThat(
+        sentences(lines, "It opened in 1996. Sales rose 4.5. Kai Berg won Heat 2. He said so."),
+        contains("It opened in 1996.", "Sales rose 4.5.", "Kai Berg won Heat 2. He said so."));
+  }
+
+  @Test
   public void splitsOnTerminalPunctuationBeforeACapital() {
     assertThat(sentences("The vote passed. Lawmakers cheered! Was it fair? Nobody said."),
         contains("The vote passed.", "Lawmakers cheered!", "Was it fair?", "Nobody said."));
