@@ -116,13 +116,7 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
   }
 
   public DedupArticles withMinSegmentChars(int chars) {
-    return new DedupArticles(
-        mode,
-        planner.withMinSegmentChars(chars),
-        normalizer,
-        splitter,
-        nearDuplicates,
-        hotKeyThreshold);
+    return withPlanner(planner.withMinSegmentChars(chars));
   }
 
   /**
@@ -131,13 +125,12 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
    * this off. Corpus mode only.
    */
   public DedupArticles withMinSignOffArticles(long articles) {
+    return withPlanner(planner.withMinSignOffArticles(articles));
+  }
+
+  private DedupArticles withPlanner(RepeatPlanner newPlanner) {
     return new DedupArticles(
-        mode,
-        planner.withMinSignOffArticles(articles),
-        normalizer,
-        splitter,
-        nearDuplicates,
-        hotKeyThreshold);
+        mode, newPlanner, normalizer, splitter, nearDuplicates, hotKeyThreshold);
   }
 
   public DedupArticles withSplitter(SentenceSplitter newSplitter) {
