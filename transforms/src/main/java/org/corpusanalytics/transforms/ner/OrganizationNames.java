@@ -87,6 +87,7 @@ final class OrganizationNames {
 
   private static List<Mention> withOfPhrases(String text, List<Mention> mentions) {
     List<Mention> out = mentions;
+    Matcher of = OF_PHRASE.matcher(text);
     for (int i = 0; i < out.size(); i++) {
       Mention m = out.get(i);
       int space = m.text().lastIndexOf(' ');
@@ -94,7 +95,6 @@ final class OrganizationNames {
       if (m.type() != EntityType.ORGANIZATION || !HEADS.contains(last)) {
         continue;
       }
-      Matcher of = OF_PHRASE.matcher(text);
       of.region(m.end(), text.length());
       if (!of.lookingAt() || hasDateWord(of.group())) {
         continue;
@@ -130,10 +130,13 @@ final class OrganizationNames {
           "Friday", "Saturday", "Sunday");
 
   private static List<Mention> withAcronyms(String text, List<Mention> mentions) {
+    if (text.indexOf('(') < 0) {
+      return mentions; // most units: no brackets, no abbreviation to define
+    }
     List<Mention> out = mentions;
+    Matcher a = ACRONYM.matcher(text);
     for (int i = 0; i < out.size(); i++) {
       Mention m = out.get(i);
-      Matcher a = ACRONYM.matcher(text);
       a.region(m.end(), text.length());
       if (!a.lookingAt() || m.type() == EntityType.PERSON) {
         continue;
