@@ -24,7 +24,8 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
 
   @Description(
       "Input field names for jsonl and csv, as canonical=input pairs, e.g. body=content,published=date."
-          + " Canonical fields: id, title, body, published, source, url.")
+          + " Canonical fields: id, title, body, published, source, url. An unmapped field is"
+          + " found under its usual names, e.g. body, then text, content, article.")
   @Default.String("")
   String getFieldMap();
 

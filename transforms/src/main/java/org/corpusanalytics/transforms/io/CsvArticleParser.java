@@ -55,9 +55,9 @@ final class CsvArticleParser {
         }
         LenientCsvReader.RecordStart start = reader.take(index);
         if (header == null) {
-          header = new Header(row.toList());
+          header = new Header(row.toList(), fieldMap);
           out.passed(0, "the header (line " + (start == null ? 1 : start.line) + ")");
-          if (header.index(fieldMap.inputName(FieldMap.BODY)) < 0) {
+          if (header.column(FieldMap.BODY) < 0) {
             rejectMissingBody(header, out);
             return;
           }
@@ -101,12 +101,12 @@ final class CsvArticleParser {
           index,
           where,
           new RecordEmitter.Fields(
-              header.value(row, fieldMap.inputName(FieldMap.ID)),
-              header.value(row, fieldMap.inputName(FieldMap.TITLE)),
-              row.get(header.index(fieldMap.inputName(FieldMap.BODY))),
-              header.value(row, fieldMap.inputName(FieldMap.PUBLISHED)),
-              header.value(row, fieldMap.inputName(FieldMap.SOURCE)),
-              header.value(row, fieldMap.inputName(FieldMap.URL))),
+              header.value(row, FieldMap.ID),
+              header.value(row, FieldMap.TITLE),
+              row.get(header.column(FieldMap.BODY)),
+              header.value(row, FieldMap.PUBLISHED),
+              header.value(row, FieldMap.SOURCE),
+              header.value(row, FieldMap.URL)),
           raw);
     }
   }
@@ -151,14 +151,16 @@ final class CsvArticleParser {
   }
 
   private void rejectMissingBody(Header header, RecordEmitter out) {
-    String bodyName = fieldMap.inputName(FieldMap.BODY);
+    boolean mapped = fieldMap.mappings().containsKey(FieldMap.BODY);
     out.recordRead(0, null);
     out.reject(
         0,
         null,
         RejectReason.CSV_MISSING_BODY_COLUMN,
-        "the header has no '" + bodyName + "' column, so no row can be read; columns are "
-            + header.names + (bodyName.equals(FieldMap.BODY) ? " (use --fieldMap body=<column>)" : ""),
+        "the header has no " + (mapped ? "" : "body column (looked for ")
+            + fieldMap.describe(FieldMap.BODY) + (mapped ? " column" : ")")
+            + ", so no row can be read; columns are " + header.names
+            + (mapped ? "" : " (use --fieldMap body=<column>)"),
         String.join(",", header.names));
   }
 
@@ -166,17 +168,30 @@ final class CsvArticleParser {
     return "record " + index + (start == null ? "" : " (line " + start.line + ")");
   }
 
-  /** Column positions by name: exact match first, else ignoring case and surrounding spaces. */
+  /**
+   * Column positions by name (exact match first, else ignoring case and surrounding spaces), and
+   * the column of each article field: the first of its input names the header has.
+   */
   private static final class Header {
     final List<String> names;
     private final Map<String, Integer> exact = new HashMap<>();
     private final Map<String, Integer> loose = new HashMap<>();
+    private final Map<String, Integer> columns = new HashMap<>();
 
-    Header(List<String> names) {
+    Header(List<String> names, FieldMap fieldMap) {
       this.names = names;
       for (int i = 0; i < names.size(); i++) {
         exact.putIfAbsent(names.get(i), i);
         loose.putIfAbsent(names.get(i).trim().toLowerCase(Locale.ROOT), i);
+      }
+      for (String field : FieldMap.CANONICAL_FIELDS) {
+        for (String name : fieldMap.inputNames(field)) {
+          int i = index(name);
+          if (i >= 0) {
+            columns.put(field, i);
+            break;
+          }
+        }
       }
     }
 
@@ -184,7 +199,7 @@ final class CsvArticleParser {
       return names.size();
     }
 
-    int index(String name) {
+    private int index(String name) {
       Integer i = exact.get(name);
       if (i == null) {
         i = loose.get(name.trim().toLowerCase(Locale.ROOT));
@@ -192,8 +207,13 @@ final class CsvArticleParser {
       return i == null ? -1 : i;
     }
 
-    @Nullable String value(CSVRecord row, String name) {
-      int i = index(name);
+    /** The column of article field {@code canonical}, or -1. */
+    int column(String canonical) {
+      return columns.getOrDefault(canonical, -1);
+    }
+
+    @Nullable String value(CSVRecord row, String canonical) {
+      int i = column(canonical);
       return i < 0 ? null : RecordEmitter.blankToNull(row.get(i));
     }
   }

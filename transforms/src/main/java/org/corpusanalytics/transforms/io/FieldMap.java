@@ -8,7 +8,9 @@ import javax.annotation.Nullable;
 
 /**
  * Which input column (JSON key or CSV header) holds each canonical article field, parsed from
- * {@code --fieldMap=body=content,published=date}. Unmapped fields are looked up under their own name.
+ * {@code --fieldMap=body=content,published=date}. An unmapped field is looked up under its usual
+ * names, in a fixed order ({@link #inputNames}): corpora from scrapers and dataset hubs name the
+ * body {@code text} or {@code content} as often as {@code body}.
  */
 public final class FieldMap implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -21,6 +23,15 @@ public final class FieldMap implements Serializable {
   public static final String URL = "url";
 
   public static final List<String> CANONICAL_FIELDS = List.of(ID, TITLE, BODY, PUBLISHED, SOURCE, URL);
+
+  private static final Map<String, List<String>> USUAL_NAMES =
+      Map.of(
+          ID, List.of(ID, "doc_id", "docid", "article_id"),
+          TITLE, List.of(TITLE, "headline"),
+          BODY, List.of(BODY, "text", "content", "article"),
+          PUBLISHED, List.of(PUBLISHED, "published_at", "publishedAt", "date"),
+          SOURCE, List.of(SOURCE, "publisher"),
+          URL, List.of(URL, "link"));
 
   // TreeMap: serializable and gives a stable toString.
   private final TreeMap<String, String> inputNames;
@@ -64,10 +75,24 @@ public final class FieldMap implements Serializable {
     return new FieldMap(names);
   }
 
-  /** The input column holding {@code canonical}: the mapped name, or the canonical name itself. */
-  public String inputName(String canonical) {
+  /**
+   * The input names that may hold {@code canonical}, in the order they are tried: only the mapped
+   * name if there is one, else the canonical name and then its usual other names. The first one a
+   * record (JSON) or header (CSV) has is used, even when its value is null or empty.
+   */
+  public List<String> inputNames(String canonical) {
     checkCanonical(canonical);
-    return inputNames.getOrDefault(canonical, canonical);
+    String mapped = inputNames.get(canonical);
+    return mapped != null ? List.of(mapped) : USUAL_NAMES.get(canonical);
+  }
+
+  /** How {@code canonical} was looked for, for messages: {@code 'body'}, or {@code 'body', 'text'}. */
+  public String describe(String canonical) {
+    StringBuilder s = new StringBuilder();
+    for (String name : inputNames(canonical)) {
+      s.append(s.length() == 0 ? "" : ", ").append('\'').append(name).append('\'');
+    }
+    return s.toString();
   }
 
   /** Only the explicitly mapped fields, canonical name to input name. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import javax.annotation.Nullable;
 
@@ -90,14 +91,14 @@ final class JsonLinesParser {
           text);
       return;
     }
-    String bodyName = fieldMap.inputName(FieldMap.BODY);
-    JsonNode body = node.get(bodyName);
+    String bodyName = firstPresent(node, FieldMap.BODY);
+    JsonNode body = bodyName == null ? null : node.get(bodyName);
     if (body == null || body.isNull()) {
       out.reject(
           line,
           where,
           RejectReason.MISSING_BODY,
-          "no '" + bodyName + "' field" + bodyHint(bodyName),
+          bodyName == null ? "no " + missingBody() : "the '" + bodyName + "' field is null",
           text);
       return;
     }
@@ -114,19 +115,36 @@ final class JsonLinesParser {
         line,
         where,
         new RecordEmitter.Fields(
-            scalarText(node.get(fieldMap.inputName(FieldMap.ID))),
-            scalarText(node.get(fieldMap.inputName(FieldMap.TITLE))),
+            scalarText(field(node, FieldMap.ID)),
+            scalarText(field(node, FieldMap.TITLE)),
             body.textValue(),
-            anyText(node.get(fieldMap.inputName(FieldMap.PUBLISHED))),
-            scalarText(node.get(fieldMap.inputName(FieldMap.SOURCE))),
-            scalarText(node.get(fieldMap.inputName(FieldMap.URL)))),
+            anyText(field(node, FieldMap.PUBLISHED)),
+            scalarText(field(node, FieldMap.SOURCE)),
+            scalarText(field(node, FieldMap.URL))),
         text);
   }
 
-  private static String bodyHint(String bodyName) {
-    return bodyName.equals(FieldMap.BODY)
-        ? " (use --fieldMap body=<key> if the text is under another key)"
-        : "";
+  /** The first of the field's input names that {@code node} has, or null. */
+  private @Nullable String firstPresent(JsonNode node, String canonical) {
+    for (String name : fieldMap.inputNames(canonical)) {
+      if (node.has(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  private @Nullable JsonNode field(JsonNode node, String canonical) {
+    String name = firstPresent(node, canonical);
+    return name == null ? null : node.get(name);
+  }
+
+  private String missingBody() {
+    List<String> names = fieldMap.inputNames(FieldMap.BODY);
+    return names.size() == 1
+        ? "'" + names.get(0) + "' field"
+        : "body field (looked for " + fieldMap.describe(FieldMap.BODY)
+            + "; use --fieldMap body=<key> if the text is under another key)";
   }
 
   /** Strings as they are, numbers and booleans as their text ({@code 42} becomes "42"), else null. */

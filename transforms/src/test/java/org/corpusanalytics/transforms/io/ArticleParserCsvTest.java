@@ -103,13 +103,34 @@ public class ArticleParserCsvTest {
 
   @Test
   public void headerWithoutBodyColumnRejectsTheFileOnce() {
-    ParseResult r = parse("id,title,text\n1,T,Some text.\n2,U,More text.\n");
+    ParseResult r = parse("id,title,summary\n1,T,Some text.\n2,U,More text.\n");
     RejectedRecord bad = r.onlyRejection();
     assertThat(bad.reason(), is("csv_missing_body_column"));
     assertThat(bad.record(), is(0L));
-    assertThat(bad.message(), containsString("no 'body' column"));
-    assertThat(bad.message(), containsString("[id, title, text]"));
+    assertThat(
+        bad.message(),
+        containsString("no body column (looked for 'body', 'text', 'content', 'article')"));
+    assertThat(bad.message(), containsString("[id, title, summary]"));
     assertThat(r.counts, is(new ParseCounts(1, 0, 1, 0)));
+  }
+
+  @Test
+  public void headerWithoutMappedBodyColumnNamesIt() {
+    ArticleParser mapped =
+        new ArticleParser(InputFormat.CSV, FieldMap.parse("body=story"), DateParser.isoOnly(), 1000);
+    RejectedRecord bad = ParseResult.parse(mapped, "x.csv", "id,body\n1,B.\n").onlyRejection();
+    assertThat(bad.message(), containsString("the header has no 'story' column, so no row"));
+  }
+
+  @Test
+  public void unmappedColumnsAreFoundUnderTheirUsualNames() {
+    ParseResult r =
+        parse("Headline,TEXT,docid,Date,content\nH,Body in text.,k9,2024-07-09,not the body\n");
+    Article a = r.onlyArticle();
+    assertThat(a.id(), is("k9"));
+    assertThat(a.title(), is("H"));
+    assertThat(a.body(), is("Body in text."));
+    assertThat(a.publishedMillis(), is(Instant.parse("2024-07-09T00:00:00Z").toEpochMilli()));
   }
 
   @Test

@@ -79,9 +79,43 @@ public class ArticleParserJsonLinesTest {
 
   @Test
   public void missingOrNullBody() {
-    ParseResult r = parse("{\"id\":\"m\",\"text\":\"no body key\"}\n{\"id\":\"n\",\"body\":null}\n");
+    ParseResult r = parse("{\"id\":\"m\",\"summary\":\"no body key\"}\n{\"id\":\"n\",\"body\":null}\n");
     assertThat(r.reasons(), is(List.of("missing_body", "missing_body")));
-    assertThat(r.rejections.get(0).message(), startsWith("news-003.jsonl line 1: no 'body' field"));
+    assertThat(
+        r.rejections.get(0).message(),
+        is(
+            "news-003.jsonl line 1: no body field (looked for 'body', 'text', 'content', 'article';"
+                + " use --fieldMap body=<key> if the text is under another key)"));
+    assertThat(r.rejections.get(1).message(), is("news-003.jsonl line 2: the 'body' field is null"));
+  }
+
+  @Test
+  public void unmappedFieldsAreFoundUnderTheirUsualNames() {
+    ParseResult r =
+        parse(
+            "{\"doc_id\":\"d1\",\"headline\":\"H\",\"text\":\"Body in text.\","
+                + "\"date\":\"2024-05-06\",\"publisher\":\"P\",\"link\":\"http://x/d1\"}\n"
+                + "{\"id\":\"d2\",\"content\":\"Body in content.\",\"published_at\":\"2024-05-07\"}\n");
+    assertThat(r.ids(), is(List.of("d1", "d2")));
+    assertThat(r.bodies(), is(List.of("Body in text.", "Body in content.")));
+    Article a = r.articles.get(0);
+    assertThat(a.title(), is("H"));
+    assertThat(a.publishedMillis(), is(Instant.parse("2024-05-06T00:00:00Z").toEpochMilli()));
+    assertThat(a.source(), is("P"));
+    assertThat(a.url(), is("http://x/d1"));
+    assertThat(
+        r.articles.get(1).publishedMillis(),
+        is(Instant.parse("2024-05-07T00:00:00Z").toEpochMilli()));
+  }
+
+  @Test
+  public void theFirstUsualNameARecordHasWinsEvenWhenNull() {
+    ParseResult r =
+        parse(
+            "{\"id\":\"w1\",\"content\":\"Second choice.\",\"body\":\"First choice.\"}\n"
+                + "{\"id\":\"w2\",\"body\":null,\"text\":\"Not used.\"}\n");
+    assertThat(r.bodies(), is(List.of("First choice.")));
+    assertThat(r.reasons(), is(List.of("missing_body")));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertThrows;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.Test;
@@ -13,9 +14,10 @@ public class FieldMapTest {
   @Test
   public void mapsGivenFieldsAndLeavesOthersUnderTheirOwnName() {
     FieldMap map = FieldMap.parse("body=content, published = date");
-    assertThat(map.inputName("body"), is("content"));
-    assertThat(map.inputName("published"), is("date"));
-    assertThat(map.inputName("title"), is("title"));
+    assertThat(map.inputNames("body"), is(List.of("content")));
+    assertThat(map.inputNames("published"), is(List.of("date")));
+    assertThat(map.inputNames("title"), is(List.of("title", "headline")));
+    assertThat(map.describe("body"), is("'content'"));
     assertThat(map.mappings(), is(Map.of("body", "content", "published", "date")));
   }
 
@@ -23,7 +25,10 @@ public class FieldMapTest {
   public void nullOrBlankIsIdentity() {
     assertThat(FieldMap.parse(null), is(FieldMap.identity()));
     assertThat(FieldMap.parse("  "), is(FieldMap.identity()));
-    assertThat(FieldMap.identity().inputName("url"), is("url"));
+    assertThat(FieldMap.identity().inputNames("url"), is(List.of("url", "link")));
+    assertThat(
+        FieldMap.identity().inputNames("body"), is(List.of("body", "text", "content", "article")));
+    assertThat(FieldMap.identity().describe("body"), is("'body', 'text', 'content', 'article'"));
   }
 
   @Test
@@ -52,7 +57,7 @@ public class FieldMapTest {
 
   @Test
   public void inputNameRejectsUnknownCanonicalField() {
-    assertThrows(IllegalArgumentException.class, () -> FieldMap.identity().inputName("author"));
+    assertThrows(IllegalArgumentException.class, () -> FieldMap.identity().inputNames("author"));
   }
 
   @Test
@@ -60,6 +65,6 @@ public class FieldMapTest {
     FieldMap map = FieldMap.parse("body=content");
     FieldMap copy = SerializableUtils.clone(map);
     assertThat(copy, is(map));
-    assertThat(copy.inputName("body"), is("content"));
+    assertThat(copy.inputNames("body"), is(List.of("content")));
   }
 }
