@@ -8,6 +8,8 @@ import java.util.Set;
  * Rules on the shape of a mention, per unit of text:
  *
  * <ul>
+ *   <li>a name's brackets are balanced ({@link #balancedBrackets}): "Tom ) Seaver" takes its
+ *       opening bracket, "Hizbollah ( Party of God" is two names;
  *   <li>a preposition, conjunction, month or weekday that starts a longer mention is not part of
  *       the name ("In Milwaukee" is "Milwaukee", "August National Association of ..." is "National
  *       Association of ...");
@@ -92,8 +94,115 @@ final class NameShapes {
     return out;
   }
 
+  /**
+   * A name never holds an unmatched bracket; the tagger gives one when it tags the words around a
+   * bracket but not the bracket itself:
+   *
+   * <ul>
+   *   <li>an unmatched ")" takes its "(" when that stands right before the mention ("( Tom )
+   *       Seaver"), and then joins a mention of the same type right before the "(" ("James Leander
+   *       ( Leo ) Nichols"); with no "(" there, the mention starts after the ")";
+   *   <li>at an unmatched "(", the mention is two names, one each side ("Hizbollah ( Party of God
+   *       )").
+   * </ul>
+   *
+   * Mentions whose brackets match ("Proleter ( Z )") are left alone. Square brackets likewise.
+   */
+  static List<Mention> balancedBrackets(String text, List<Mention> mentions) {
+    boolean any = false;
+    for (Mention m : mentions) {
+      any |= unmatched(m.text()) != 0;
+    }
+    if (!any) {
+      return mentions;
+    }
+    List<Mention> out = new ArrayList<>(mentions.size() + 1);
+    for (Mention m : mentions) {
+      addBalanced(text, m, out);
+    }
+    return out;
+  }
+
+  private static void addBalanced(String text, Mention m, List<Mention> out) {
+    int at = unmatched(m.text());
+    if (at > 0) {
+      addTrimmed(text, m.start(), m.start() + at - 1, m.type(), out);
+      addTrimmed(text, m.start() + at, m.end(), m.type(), out);
+    } else if (at < 0) {
+      addWithOpening(text, m, -at - 1, out);
+    } else {
+      out.add(m);
+    }
+  }
+
+  /**
+   * 0 when every bracket of {@code name} is matched; else the position of the first unmatched one,
+   * plus 1 for an opening bracket and negated for a closing one.
+   */
+  private static int unmatched(String name) {
+    if (name.indexOf('(') < 0 && name.indexOf(')') < 0 && name.indexOf('[') < 0
+        && name.indexOf(']') < 0) {
+      return 0;
+    }
+    java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '(' || c == '[') {
+        open.push(i);
+      } else if (c == ')' || c == ']') {
+        if (open.isEmpty() || name.charAt(open.peek()) != (c == ')' ? '(' : '[')) {
+          return -(i + 1);
+        }
+        open.pop();
+      }
+    }
+    return open.isEmpty() ? 0 : open.peekLast() + 1;
+  }
+
+  private static void addWithOpening(String text, Mention m, int bracket, List<Mention> out) {
+    char opening = m.text().charAt(bracket) == ')' ? '(' : '[';
+    int before = m.start();
+    while (before > 0 && text.charAt(before - 1) == ' ') {
+      before--;
+    }
+    int start = before - 1;
+    if (start >= 0 && text.charAt(start) == opening) {
+      int gap = start;
+      while (gap > 0 && text.charAt(gap - 1) == ' ') {
+        gap--;
+      }
+      Mention previous = out.isEmpty() ? null : out.get(out.size() - 1);
+      boolean join = previous != null && previous.end() == gap && previous.type() == m.type();
+      int from = join ? previous.start() : start;
+      String joined = text.substring(from, m.end());
+      if (unmatched(joined) == 0) {
+        if (join) {
+          out.remove(out.size() - 1);
+        }
+        out.add(new Mention(from, m.end(), joined, m.type()));
+        return;
+      }
+    }
+    addTrimmed(text, m.start() + bracket + 1, m.end(), m.type(), out);
+  }
+
+  /** Adds {@code text[from, to)} without surrounding spaces as a mention, unless nothing is left. */
+  private static void addTrimmed(String text, int from, int to, EntityType type, List<Mention> out) {
+    while (from < to && text.charAt(from) == ' ') {
+      from++;
+    }
+    while (to > from && text.charAt(to - 1) == ' ') {
+      to--;
+    }
+    String name = text.substring(from, to);
+    if (name.chars().anyMatch(Character::isLetterOrDigit)) {
+      addBalanced(text, new Mention(from, to, name, type), out);
+    }
+  }
+
   /** The unit's mentions after the rules above, in order of position. */
   static List<Mention> apply(String text, List<Mention> mentions) {
+    mentions = balancedBrackets(text, mentions);
     mentions = quotedTitles(text, mentions);
     List<Mention> out = new ArrayList<>(mentions.size());
     for (int i = 0; i < mentions.size(); i++) {

@@ -4,10 +4,63 @@ import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
 import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
 
 import org.junit.Test;
 
 public class NameShapesTest {
+  @Test
+  public void anUnmatchedClosingBracketTakesTheOpeningOneBeforeTheName() {
+    String text = "he saw ( Tom ) Seaver and (Jerry) Koosman pitch .";
+    java.util.List<Mention> out =
+        NameShapes.apply(text, tag(text, "PERSON:Tom ) Seaver", "PERSON:Jerry) Koosman"));
+    assertThat(show(out), contains("PERSON:( Tom ) Seaver", "PERSON:(Jerry) Koosman"));
+    assertThat(out.get(0).start(), is(text.indexOf("( Tom")));
+    assertThat(out.get(1).end(), is(text.indexOf(" pitch")));
+  }
+
+  @Test
+  public void aBracketedNicknameJoinsTheNameBeforeIt() {
+    String text = "after James Leander ( Leo ) Nichols died , Mets ( Tom ) Seaver said .";
+    assertThat(
+        show(
+            NameShapes.apply(
+                text,
+                tag(
+                    text,
+                    "PERSON:James Leander",
+                    "PERSON:Leo ) Nichols",
+                    "ORGANIZATION:Mets",
+                    "PERSON:Tom ) Seaver"))),
+        contains(
+            "PERSON:James Leander ( Leo ) Nichols", "ORGANIZATION:Mets", "PERSON:( Tom ) Seaver"));
+  }
+
+  @Test
+  public void anUnmatchedOpeningBracketSplitsTheName() {
+    String text = "Hizbollah ( Party of God ) gunmen fought .";
+    java.util.List<Mention> out =
+        NameShapes.apply(text, tag(text, "ORGANIZATION:Hizbollah ( Party of God"));
+    assertThat(show(out), contains("ORGANIZATION:Hizbollah", "ORGANIZATION:Party of God"));
+    assertThat(out.get(1).start(), is(text.indexOf("Party")));
+  }
+
+  @Test
+  public void anUnmatchedClosingBracketWithNothingToMatchIsCutOff() {
+    String text = "the World ] Bank lent more .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "ORGANIZATION:World ] Bank"))),
+        contains("ORGANIZATION:Bank"));
+  }
+
+  @Test
+  public void matchedBracketsStay() {
+    String text = "Proleter ( Z ) 4 0 1 3 2 9 1";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "ORGANIZATION:Proleter ( Z )"))),
+        contains("ORGANIZATION:Proleter ( Z )"));
+  }
+
   @Test
   public void aLeadingPrepositionOrMonthIsNotPartOfTheName() {
     String text = "In Tromso , the October Regional Wool Fair opened .";
