@@ -103,7 +103,8 @@ final class NameShapes {
    *       Seaver"), and then joins a mention of the same type right before the "(" ("James Leander
    *       ( Leo ) Nichols"); with no "(" there, the mention starts after the ")";
    *   <li>at an unmatched "(", the mention is two names, one each side ("Hizbollah ( Party of God
-   *       )").
+   *       )"), unless the ")" right after it is followed by a company designator: then it is one
+   *       organization up to the designator ("Teck Hock and Co (Pte) Ltd").
    * </ul>
    *
    * Mentions whose brackets match ("Proleter ( Z )") are left alone. Square brackets likewise.
@@ -126,6 +127,14 @@ final class NameShapes {
   private static void addBalanced(String text, Mention m, List<Mention> out) {
     int at = unmatched(m.text());
     if (at > 0) {
+      int designator = designatorAfterClosing(text, m, at - 1);
+      if (designator > 0) {
+        out.add(
+            new Mention(
+                m.start(), designator, text.substring(m.start(), designator),
+                EntityType.ORGANIZATION));
+        return;
+      }
       addTrimmed(text, m.start(), m.start() + at - 1, m.type(), out);
       addTrimmed(text, m.start() + at, m.end(), m.type(), out);
     } else if (at < 0) {
@@ -157,6 +166,23 @@ final class NameShapes {
       }
     }
     return open.isEmpty() ? 0 : open.peekLast() + 1;
+  }
+
+  /**
+   * For a mention with an unmatched opening bracket at {@code bracket} that the matching one closes
+   * right after the mention: the end of a company designator after it ("Temasek Holdings (Pte) Ltd"),
+   * else -1.
+   */
+  private static int designatorAfterClosing(String text, Mention m, int bracket) {
+    if (unmatched(m.text().substring(bracket + 1)) != 0) {
+      return -1;
+    }
+    char closing = m.text().charAt(bracket) == '(' ? ')' : ']';
+    int pos = m.end();
+    while (pos < text.length() && text.charAt(pos) == ' ') {
+      pos++;
+    }
+    return pos < text.length() && text.charAt(pos) == closing ? designatorAfter(text, pos + 1) : -1;
   }
 
   private static void addWithOpening(String text, Mention m, int bracket, List<Mention> out) {
@@ -394,9 +420,17 @@ final class NameShapes {
       while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
         end++;
       }
-      String word = text.substring(start, end);
+      int wordEnd = end;
+      // Raw text glues punctuation to the word: "Ltd>", "Bros,".
+      while (wordEnd > start && ",;:>)]\"'".indexOf(text.charAt(wordEnd - 1)) >= 0) {
+        wordEnd--;
+      }
+      String word = text.substring(start, wordEnd);
+      if (wordEnd < end && !DESIGNATORS.contains(word)) {
+        return -1; // the name ends at the punctuation
+      }
       if (DESIGNATORS.contains(word) && !word.equals("Group") && !word.equals("Holdings")) {
-        return end;
+        return wordEnd;
       }
       if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
         return -1;

@@ -46,6 +46,20 @@ public class NameShapesTest {
   }
 
   @Test
+  public void aBracketClosedRightAfterTheNameBeforeADesignatorJoinsTheCompany() {
+    String text = "trader <Teck Hock and Co (Pte) Ltd> and Holdings ( Pte ) are thinking .";
+    assertThat(
+        show(
+            NameShapes.apply(
+                text,
+                tag(text, "ORGANIZATION:Teck Hock and Co (Pte", "ORGANIZATION:Holdings ( Pte"))),
+        contains(
+            "ORGANIZATION:Teck Hock and Co (Pte) Ltd",
+            "ORGANIZATION:Holdings",
+            "ORGANIZATION:Pte"));
+  }
+
+  @Test
   public void anUnmatchedClosingBracketWithNothingToMatchIsCutOff() {
     String text = "the World ] Bank lent more .";
     assertThat(
@@ -83,6 +97,14 @@ public class NameShapesTest {
     assertThat(
         show(NameShapes.apply(text, tag(text, "PERSON:Pettersen"))),
         contains("ORGANIZATION:Pettersen Bros"));
+  }
+
+  @Test
+  public void aDesignatorWithPunctuationGluedToItJoinsToo() {
+    String text = "Shares of Pettersen Bros, the brokers, and Lund Senior, rose .";
+    assertThat(
+        show(NameShapes.apply(text, tag(text, "PERSON:Pettersen", "PERSON:Lund"))),
+        contains("ORGANIZATION:Pettersen Bros", "PERSON:Lund"));
   }
 
   @Test
