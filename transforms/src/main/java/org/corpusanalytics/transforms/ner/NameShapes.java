@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>a name's brackets are balanced ({@link #balancedBrackets}): "Tom ) Seaver" takes its
- *       opening bracket, "Hizbollah ( Party of God" is two names;
+ *       opening bracket, "Hizbollah ( Party of God" is two names; angle brackets (wire copy's
+ *       company and ticker marks) are never part of a name;
  *   <li>a preposition, conjunction, month or weekday that starts a longer mention is not part of
  *       the name ("In Milwaukee" is "Milwaukee", "August National Association of ..." is "National
  *       Association of ...");
@@ -112,16 +113,76 @@ final class NameShapes {
   static List<Mention> balancedBrackets(String text, List<Mention> mentions) {
     boolean any = false;
     for (Mention m : mentions) {
-      any |= unmatched(m.text()) != 0;
+      any |= unmatched(m.text()) != 0 || m.text().indexOf('<') >= 0 || m.text().indexOf('>') >= 0;
     }
     if (!any) {
       return mentions;
     }
     List<Mention> out = new ArrayList<>(mentions.size() + 1);
     for (Mention m : mentions) {
-      addBalanced(text, m, out);
+      for (Mention piece : withoutAngleBrackets(m)) {
+        addBalanced(text, piece, out);
+      }
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern TICKER =
+      java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9.-]{0,9}");
+
+  /**
+   * Wire copy marks company names and their tickers with angle brackets ({@code <Teck Hock and Co
+   * Ltd>}, {@code International Paper Co <IP> and Stone Container Co}): the brackets are never
+   * part of a name and a name runs up to them; a bracketed ticker is no name. The pieces between
+   * them that start and end with a capitalized word or a number, and are more than a company
+   * designator, stay names of the mention's type, without a leading "and" or "or".
+   */
+  private static List<Mention> withoutAngleBrackets(Mention m) {
+    String t = m.text();
+    if (t.indexOf('<') < 0 && t.indexOf('>') < 0) {
+      return List.of(m);
+    }
+    List<Mention> pieces = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i <= t.length(); i++) {
+      if (i == t.length() || t.charAt(i) == '<' || t.charAt(i) == '>') {
+        boolean ticker =
+            from > 0 && t.charAt(from - 1) == '<' && i < t.length() && t.charAt(i) == '>'
+                && TICKER.matcher(t.substring(from, i).trim()).matches();
+        if (!ticker) {
+          addPiece(m, from, i, pieces);
+        }
+        from = i + 1;
+      }
+    }
+    return pieces;
+  }
+
+  private static void addPiece(Mention m, int from, int to, List<Mention> pieces) {
+    String t = m.text();
+    while (from < to && t.charAt(from) == ' ') {
+      from++;
+    }
+    while (to > from && t.charAt(to - 1) == ' ') {
+      to--;
+    }
+    for (String conjunction : new String[] {"and ", "or "}) {
+      if (t.startsWith(conjunction, from)) {
+        from += conjunction.length();
+      }
+    }
+    if (from >= to) {
+      return;
+    }
+    int lastWord = t.lastIndexOf(' ', to - 1) + 1;
+    String piece = t.substring(from, to);
+    if (Character.isLowerCase(piece.charAt(0))
+        || Character.isLowerCase(t.charAt(Math.max(lastWord, from)))
+        || piece.chars().noneMatch(Character::isLetterOrDigit)
+        || DESIGNATORS.contains(piece)) {
+      return; // "of Canada", "MD-83 jets", the "Plc" of "Norcros <NCRO.L> Plc"
+    }
+    pieces.add(new Mention(m.start() + from, m.start() + to, piece, m.type()));
   }
 
   private static void addBalanced(String text, Mention m, List<Mention> out) {

@@ -68,6 +68,36 @@ public class NameShapesTest {
   }
 
   @Test
+  public void angleBracketsAreNeverPartOfAName() {
+    String text =
+        "<Norhavn Oil Co Ltd> said International Paper Co <IP> and Stone Container Co , Alcan"
+            + " Aluminium Ltd <AL.N> of Canada , Norcros <NCRO.L> Plc and Brekke Fly <BF> BF-83 jets"
+            + " agreed .";
+    java.util.List<Mention> out =
+        NameShapes.apply(
+            text,
+            tag(
+                text,
+                "ORGANIZATION:<Norhavn Oil Co Ltd>",
+                "ORGANIZATION:International Paper Co <IP> and Stone Container Co",
+                "ORGANIZATION:Alcan Aluminium Ltd <AL.N> of Canada",
+                "ORGANIZATION:Norcros <NCRO.L> Plc",
+                "ORGANIZATION:Brekke Fly <BF> BF-83 jets"));
+    assertThat(
+        show(out),
+        contains(
+            "ORGANIZATION:Norhavn Oil Co Ltd",
+            "ORGANIZATION:International Paper Co",
+            "ORGANIZATION:Stone Container Co",
+            "ORGANIZATION:Alcan Aluminium Ltd",
+            "ORGANIZATION:Norcros",
+            "ORGANIZATION:Brekke Fly"));
+    for (Mention m : out) {
+      assertThat(text.substring(m.start(), m.end()), is(m.text()));
+    }
+  }
+
+  @Test
   public void matchedBracketsStay() {
     String text = "Proleter ( Z ) 4 0 1 3 2 9 1";
     assertThat(
