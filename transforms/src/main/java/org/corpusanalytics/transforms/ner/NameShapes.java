@@ -313,7 +313,8 @@ final class NameShapes {
 
   /**
    * A one-word person mention that is the first word of an organization named in the same article
-   * ("Halvorsen" with "Halvorsen Marine Corp"), and of no longer person, is that organization; so is
+   * ("Halvorsen" with "Halvorsen Marine Corp", "Moody" with "Moody's Investors Service Inc"), and of
+   * no longer person, is that organization; so is
    * a one-word place mention when the organization's name ends with a company designator.
    */
   static List<List<Mention>> shortOrganizationNames(List<List<Mention>> units) {
@@ -327,7 +328,7 @@ final class NameShapes {
         }
         if (m.type() == EntityType.ORGANIZATION) {
           orgFirstWords.merge(
-              m.text().substring(0, space),
+              withoutPossessive(m.text().substring(0, space)),
               DESIGNATORS.contains(lastWord(m.text())),
               Boolean::logicalOr);
         } else if (m.type() == EntityType.PERSON) {
@@ -351,6 +352,14 @@ final class NameShapes {
                           && WorldNames.get().typeOf(m.text()) == null));
           return relabel ? EntityType.ORGANIZATION : null;
         });
+  }
+
+  /** "Moody" of "Moody's" (raw text glues the possessive to the word; tokenized text does not). */
+  private static String withoutPossessive(String word) {
+    if (word.endsWith("'s") || word.endsWith("\u2019s")) {
+      return word.substring(0, word.length() - 2);
+    }
+    return word.endsWith("'") || word.endsWith("\u2019") ? word.substring(0, word.length() - 1) : word;
   }
 
   /**

@@ -177,6 +177,17 @@ public class NameShapesTest {
   }
 
   @Test
+  public void aShortNameBeforeAGluedPossessiveIsThatOrganizationToo() {
+    String first = "Fjeld's Rating Service Inc cut the bonds .";
+    String second = "Fjeld said the outlook was stable .";
+    java.util.List<java.util.List<Mention>> out =
+        NameShapes.shortOrganizationNames(
+            java.util.List.of(
+                tag(first, "ORGANIZATION:Fjeld's Rating Service Inc"), tag(second, "PERSON:Fjeld")));
+    assertThat(show(out.get(1)), contains("ORGANIZATION:Fjeld"));
+  }
+
+  @Test
   public void aShortNameOfAPersonInTheArticleStaysAPerson() {
     String first = "Olsen Shipping Group hired Kari Olsen .";
     String second = "Olsen starts on Monday .";
