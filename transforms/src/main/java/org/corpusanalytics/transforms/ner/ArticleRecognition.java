@@ -59,7 +59,8 @@ public final class ArticleRecognition implements Serializable {
 
   private Prepared prepare(DedupedArticle deduped) {
     String body = deduped.article().body();
-    boolean byLine = rules.lineUnits() && LineLayout.isOneSentencePerLine(body);
+    LineLayout layout = LineLayout.of(body);
+    boolean byLine = rules.lineUnits() && layout.oneSentencePerLine();
     // Units are cut at line breaks there, so a list item's rank ("7.") stays with its line.
     Prepared p =
         new Prepared(
@@ -77,8 +78,8 @@ public final class ArticleRecognition implements Serializable {
         int from = part[0];
         if (byLine) {
           for (int j = from; j < part[1]; j++) {
-            if (sentence.charAt(j) == ' ' && LineLayout.hasLineBreak(
-                body, text.originalStart(i, j), text.originalEnd(i, j + 1))) {
+            if (sentence.charAt(j) == ' '
+                && layout.cutsAt(text.originalStart(i, j), text.originalEnd(i, j + 1))) {
               p.units.add(new Unit(k, from, sentence.substring(from, j)));
               from = j + 1;
             }

@@ -3,7 +3,9 @@ package org.corpusanalytics.transforms.ner;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -107,6 +109,41 @@ public class ArticleRecognitionTest {
     assertThat(
         show(a, body),
         org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.endsWith(":Halvor Moe=Halvor Moe/PERSON")));
+  }
+
+  @Test
+  public void indentedWireCopyWrappedBeforeCapitalsIsProse() {
+    String body =
+        "Fjordline Shipping\nLtd said shareholders approved the company's previously\n"
+            + "reported three-for-one split.\n    The split takes effect on May 1, the board\n"
+            + "said.\n Reuter\n";
+    assertThat(LineLayout.isOneSentencePerLine(body), is(false));
+    assertThat(
+        stage(RecognitionRules.defaults()).units(article(body)),
+        hasItem(startsWith("Fjordline Shipping Ltd said shareholders approved")));
+  }
+
+  @Test
+  public void rawTableRowsAreUnitsAndANoteWrappedOverTwoLinesIsOne() {
+    String body =
+        "Shr 51 cts vs 75 cts\n    Net 5,524,000 vs 8,094,000\n    Revs 142.4 mln vs 137.2 mln\n"
+            + "    NOTE: Full name is Norhavn Marine Products\nCorp, a unit of Fjord Holdings.\n";
+    assertThat(LineLayout.isOneSentencePerLine(body), is(true));
+    assertThat(
+        stage(RecognitionRules.defaults()).units(article(body)),
+        contains(
+            "Shr 51 cts vs 75 cts",
+            "Net 5,524,000 vs 8,094,000",
+            "Revs 142.4 mln vs 137.2 mln",
+            "NOTE: Full name is Norhavn Marine Products Corp, a unit of Fjord Holdings."));
+  }
+
+  @Test
+  public void tokenizedTextKeepsEveryLineAUnit() {
+    String body = "Results of the Norhavn\nGrand Prix on Friday :\n1. Kari Lund ( Norway ) 12.71\n";
+    assertThat(
+        stage(RecognitionRules.defaults()).units(article(body)),
+        contains("Results of the Norhavn", "Grand Prix on Friday :", "1. Kari Lund ( Norway ) 12.71"));
   }
 
   @Test
