@@ -10,7 +10,7 @@ package org.corpusanalytics.transforms.ner;
  * CoNLL's " , ") that indents some of its lines, when the next line is not indented: there the
  * indented lines start paragraphs and table rows ("    Net 5,524,000 vs 8,094,000") and the others
  * go on the line before. Wire copy wrapped at 70 columns starts most lines with a name or a number
- * ("MacMillan Bloedel\nLtd said ..."), so the start of the next line alone does not tell.
+ * ("managed by Shearson\nLehman Bros Inc"), so the start of the next line alone does not tell.
  */
 final class LineLayout {
   private final String body;
