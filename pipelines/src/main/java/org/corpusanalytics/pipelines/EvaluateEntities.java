@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.corpusanalytics.pipelines.eval.ConllDocuments;
 import org.corpusanalytics.pipelines.eval.EntityScores;
+import org.corpusanalytics.pipelines.eval.WireCopy;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
@@ -37,11 +38,12 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
 /**
  * Scores the report's recognition stage against a CoNLL-2003 file.
  *
- * <p>Each document becomes one article whose body is raw text: one sentence per line, tokens
- * joined by single spaces. By default the command writes those articles as JSON Lines, runs the
- * report itself on them ({@link CorpusReport}, with {@code --dedup=none --emitMentions=true
- * --outputFormat=csv} and any other report option given) and scores its {@code mentions} table the
- * way the graders do: per article, the multiset of (mention text, type) against the gold one.
+ * <p>Each document becomes one article whose body is raw text: one sentence per line, tokens joined
+ * by single spaces; with {@code --layout=wire}, raw wire copy instead ({@link WireCopy}). By
+ * default the command writes those articles as JSON Lines, runs the report itself on them ({@link
+ * CorpusReport}, with {@code --dedup=none --emitMentions=true --outputFormat=csv} and any other
+ * report option given) and scores its {@code mentions} table the way the graders do: per article,
+ * the multiset of (mention text, type) against the gold one.
  * Exact-span scores are printed too.
  *
  * <pre>
@@ -56,7 +58,7 @@ public final class EvaluateEntities {
 
   /** The command's own options; every other {@code --name=value} goes to the report. */
   private static final List<String> OWN =
-      List.of("conll", "workDir", "errors", "mentions", "ablation", "threads", "help");
+      List.of("conll", "layout", "workDir", "errors", "mentions", "ablation", "threads", "help");
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -79,7 +81,8 @@ public final class EvaluateEntities {
     }
     if (options.containsKey("help") || !options.containsKey("conll")) {
       out.println(
-          "Usage: EvaluateEntities --conll=FILE [--workDir=DIR] [--errors=FILE] [report options]\n"
+          "Usage: EvaluateEntities --conll=FILE [--layout=lines|wire] [--workDir=DIR] [--errors=FILE]"
+              + " [report options]\n"
               + "       EvaluateEntities --conll=FILE --mentions=DIR\n"
               + "       EvaluateEntities --conll=FILE --ablation=true [--threads=N]");
       return options.containsKey("help") ? 0 : 2;
@@ -88,6 +91,12 @@ public final class EvaluateEntities {
       List<ConllDocuments.Document> documents;
       try (Reader in = Files.newBufferedReader(Path.of(options.get("conll")), StandardCharsets.UTF_8)) {
         documents = ConllDocuments.read(in);
+      }
+      String layout = options.getOrDefault("layout", "lines");
+      if (layout.equals("wire")) {
+        documents = documents.stream().map(WireCopy::render).collect(Collectors.toList());
+      } else if (!layout.equals("lines")) {
+        throw new IllegalArgumentException("--layout must be lines or wire, not " + layout);
       }
       if (flag(options, "ablation", false)) {
         StringBuilder errors = options.containsKey("errors") ? new StringBuilder() : null;
@@ -263,7 +272,8 @@ public final class EvaluateEntities {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
           for (CSVRecord row :
               CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-            String text = row.get("text");
+            // A mention wrapped over two lines is scored as the words it holds.
+            String text = row.get("text").replaceAll("\\s+", " ");
             if (text.length() > 1 && text.charAt(0) == '\'' && "=+-@\t\r".indexOf(text.charAt(1)) >= 0) {
               text = text.substring(1); // the spreadsheet guard of the CSV writer
             }
