@@ -60,7 +60,7 @@ public final class ArticleRecognition implements Serializable {
   private Prepared prepare(DedupedArticle deduped) {
     String body = deduped.article().body();
     LineLayout layout = LineLayout.of(body);
-    boolean byLine = rules.lineUnits() && layout.oneSentencePerLine();
+    boolean byLine = rules.lineUnits() && layout.cutsLines();
     // Units are cut at line breaks there, so a list item's rank ("7.") stays with its line.
     Prepared p =
         new Prepared(

@@ -53,14 +53,22 @@ final class LineLayout {
     return oneSentencePerLine;
   }
 
+  /**
+   * True when some line breaks end units: in a one-sentence-per-line body, and in raw text that
+   * indents its paragraphs (there a paragraph's first line is never the end of the sentence before).
+   */
+  boolean cutsLines() {
+    return oneSentencePerLine || indentedLines;
+  }
+
   static boolean isOneSentencePerLine(String body) {
     return of(body).oneSentencePerLine();
   }
 
   /**
-   * True when body[start, end) holds a line break that ends a unit in a one-sentence-per-line
-   * body: any line break in tokenized text; in raw text one that does not wrap a sentence (a table's
-   * note running over two lines stays one unit).
+   * True when body[start, end) holds a line break that ends a unit where {@link #cutsLines}: any
+   * line break in tokenized text; in raw text one that does not wrap a sentence (a table's note
+   * running over two lines stays one unit).
    */
   boolean cutsAt(int start, int end) {
     for (int i = start; i < end && i < body.length(); i++) {

@@ -354,6 +354,27 @@ final class NameShapes {
         });
   }
 
+  /**
+   * The end of a name found by a rule in [start, end), without the full stop of the sentence it
+   * ends: raw text glues it to the last word ("... Dean Headley, Alan Mullally."), tokenized text
+   * does not. A word of one or two letters ("J.", "Co.") or with another period ("U.S.") or a
+   * company designator ("Bros.") keeps it.
+   */
+  static int endWithoutFullStop(String text, int start, int end) {
+    if (end - start < 2 || text.charAt(end - 1) != '.' || !text.substring(end).isBlank()) {
+      return end;
+    }
+    int word = end - 1;
+    while (word > start && !Character.isWhitespace(text.charAt(word - 1))) {
+      word--;
+    }
+    String core = text.substring(word, end - 1);
+    boolean abbreviation =
+        core.length() < 3 || core.indexOf('.') >= 0 || DESIGNATORS.contains(core)
+            || !core.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'');
+    return abbreviation ? end : end - 1;
+  }
+
   /** "Moody" of "Moody's" (raw text glues the possessive to the word; tokenized text does not). */
   private static String withoutPossessive(String word) {
     if (word.endsWith("'s") || word.endsWith("\u2019s")) {

@@ -156,7 +156,7 @@ final class PersonLists {
     for (int w = first; w <= last; w++) {
       end += words[w].length() + (w < last ? 1 : 0);
     }
-    return new int[] {start, end};
+    return new int[] {start, NameShapes.endWithoutFullStop(text, start, end)};
   }
 
   /**

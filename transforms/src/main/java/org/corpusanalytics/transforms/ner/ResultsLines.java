@@ -230,6 +230,7 @@ final class ResultsLines {
     while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
     }
+    end = NameShapes.endWithoutFullStop(text, start, end);
     List<Mention> result = new ArrayList<>();
     for (Mention m : in) {
       if (m.end() <= start || m.start() >= end) {

@@ -124,6 +124,17 @@ public class ArticleRecognitionTest {
   }
 
   @Test
+  public void anIndentedParagraphOfRawProseStartsAUnit() {
+    String body =
+        "Police said on Friday they had found the girl, who was\nmissing since May.\n"
+            + "    GRONINGEN, Netherlands 1996-08-30\n    Dutch police said the girl was well.\n";
+    assertThat(LineLayout.isOneSentencePerLine(body), is(false));
+    assertThat(
+        stage(RecognitionRules.defaults()).units(article(body)),
+        hasItem("GRONINGEN, Netherlands 1996-08-30"));
+  }
+
+  @Test
   public void rawTableRowsAreUnitsAndANoteWrappedOverTwoLinesIsOne() {
     String body =
         "Shr 51 cts vs 75 cts\n    Net 5,524,000 vs 8,094,000\n    Revs 142.4 mln vs 137.2 mln\n"

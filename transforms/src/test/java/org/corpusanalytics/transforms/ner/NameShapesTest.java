@@ -98,6 +98,14 @@ public class NameShapesTest {
   }
 
   @Test
+  public void anAbbreviationKeepsItsFullStop() {
+    assertThat(NameShapes.endWithoutFullStop("in the U.S.", 7, 11), is(11));
+    assertThat(NameShapes.endWithoutFullStop("by Warner Bros.", 3, 15), is(15));
+    assertThat(NameShapes.endWithoutFullStop("said J. Lund.", 5, 13), is(12));
+    assertThat(NameShapes.endWithoutFullStop("Lund. Then", 0, 5), is(5));
+  }
+
+  @Test
   public void matchedBracketsStay() {
     String text = "Proleter ( Z ) 4 0 1 3 2 9 1";
     assertThat(

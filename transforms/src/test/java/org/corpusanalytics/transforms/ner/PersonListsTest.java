@@ -47,6 +47,16 @@ public class PersonListsTest {
   }
 
   @Test
+  public void aLineUpInRawTextLeavesTheFullStopOut() {
+    String text = "Berg, Lund, Haaland, Moe, Dahl, Jon Solberg.";
+    assertThat(
+        show(PersonLists.apply(
+            text, tag(text, "PERSON:Berg", "PERSON:Lund", "PERSON:Moe", "PERSON:Dahl"))),
+        contains("PERSON:Berg", "PERSON:Lund", "PERSON:Haaland", "PERSON:Moe", "PERSON:Dahl",
+            "PERSON:Jon Solberg"));
+  }
+
+  @Test
   public void aListOfPlacesIsNoLineUp() {
     String text = "Bergen , Oslo , Tromso , Stavanger , Molde";
     assertThat(

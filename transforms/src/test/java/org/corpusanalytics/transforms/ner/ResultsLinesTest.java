@@ -98,6 +98,14 @@ public class ResultsLinesTest {
   }
 
   @Test
+  public void aRawHeadlinesFullStopIsNoPartOfTheTeam() {
+    String text = "BASEBALL - RANGERS BEAT INDIANS.";
+    assertThat(
+        show(ResultsLines.results(text, tag(text, "ORGANIZATION:RANGERS"))),
+        contains("ORGANIZATION:RANGERS", "ORGANIZATION:INDIANS"));
+  }
+
+  @Test
   public void anIndividualSportsHeadlineIsLeftAlone() {
     String text = "TENNIS - HEDLUND BEATS LUND IN FINAL .";
     assertThat(
