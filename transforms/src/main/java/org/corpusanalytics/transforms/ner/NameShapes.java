@@ -354,11 +354,19 @@ final class NameShapes {
         });
   }
 
+  /** Abbreviations of three letters or more that end with a full stop of their own. */
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ill", "Ind", "Kan", "Mass",
+          "Mich", "Minn", "Miss", "Mont", "Neb", "Nev", "Okla", "Ore", "Tenn", "Tex", "Wash", "Wis",
+          "Wyo", "Gen", "Col", "Sgt", "Gov", "Sen", "Rep", "Mrs", "Ave", "Blvd", "Dept", "Univ",
+          "Assn", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
+
   /**
    * The end of a name found by a rule in [start, end), without the full stop of the sentence it
    * ends: raw text glues it to the last word ("... Dean Headley, Alan Mullally."), tokenized text
-   * does not. A word of one or two letters ("J.", "Co.") or with another period ("U.S.") or a
-   * company designator ("Bros.") keeps it.
+   * does not. A word of one or two letters ("J.", "Co.") or with another period ("U.S."), a
+   * company designator ("Bros.") or a known abbreviation ("Minn.", "Gen.") keeps it.
    */
   static int endWithoutFullStop(String text, int start, int end) {
     if (end - start < 2 || text.charAt(end - 1) != '.' || !text.substring(end).isBlank()) {
@@ -371,6 +379,7 @@ final class NameShapes {
     String core = text.substring(word, end - 1);
     boolean abbreviation =
         core.length() < 3 || core.indexOf('.') >= 0 || DESIGNATORS.contains(core)
+            || ABBREVIATIONS.contains(core)
             || !core.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'');
     return abbreviation ? end : end - 1;
   }

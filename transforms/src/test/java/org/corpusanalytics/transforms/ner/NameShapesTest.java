@@ -102,6 +102,7 @@ public class NameShapesTest {
     assertThat(NameShapes.endWithoutFullStop("in the U.S.", 7, 11), is(11));
     assertThat(NameShapes.endWithoutFullStop("by Warner Bros.", 3, 15), is(15));
     assertThat(NameShapes.endWithoutFullStop("said J. Lund.", 5, 13), is(12));
+    assertThat(NameShapes.endWithoutFullStop("in Duluth, Minn.", 11, 16), is(16));
     assertThat(NameShapes.endWithoutFullStop("Lund. Then", 0, 5), is(5));
   }
 
