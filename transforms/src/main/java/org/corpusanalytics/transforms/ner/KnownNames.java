@@ -125,15 +125,9 @@ final class KnownNames {
   }
 
   private static void addTrimmed(Mention m, int from, int to, EntityType type, List<Mention> out) {
-    String t = m.text();
-    while (from < to && Character.isWhitespace(t.charAt(from))) {
-      from++;
-    }
-    while (to > from && Character.isWhitespace(t.charAt(to - 1))) {
-      to--;
-    }
-    if (to > from) {
-      out.add(new Mention(m.start() + from, m.start() + to, t.substring(from, to), type));
+    Mention part = m.part(from, to, type);
+    if (part != null) {
+      out.add(part);
     }
   }
 

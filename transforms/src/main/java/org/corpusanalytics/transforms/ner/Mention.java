@@ -50,6 +50,20 @@ public final class Mention implements Serializable {
   }
 
   /**
+   * The part [from, to) of this mention's text, without the whitespace around it, as a mention of
+   * {@code partType}; null when only whitespace is left.
+   */
+  @Nullable Mention part(int from, int to, EntityType partType) {
+    while (from < to && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    return to > from ? new Mention(start + from, start + to, text.substring(from, to), partType) : null;
+  }
+
+  /**
    * Every mention of an article's units with the type {@code newType} gives it, or as it was where
    * that is null.
    */

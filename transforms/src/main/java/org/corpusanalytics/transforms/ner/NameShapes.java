@@ -159,30 +159,23 @@ final class NameShapes {
   }
 
   private static void addPiece(Mention m, int from, int to, List<Mention> pieces) {
-    String t = m.text();
-    while (from < to && t.charAt(from) == ' ') {
-      from++;
-    }
-    while (to > from && t.charAt(to - 1) == ' ') {
-      to--;
-    }
+    Mention piece = m.part(from, to, m.type());
     for (String conjunction : new String[] {"and ", "or "}) {
-      if (t.startsWith(conjunction, from)) {
-        from += conjunction.length();
+      if (piece != null && piece.text().startsWith(conjunction)) {
+        piece = piece.part(conjunction.length(), piece.text().length(), m.type());
       }
     }
-    if (from >= to) {
+    if (piece == null) {
       return;
     }
-    int lastWord = t.lastIndexOf(' ', to - 1) + 1;
-    String piece = t.substring(from, to);
-    if (Character.isLowerCase(piece.charAt(0))
-        || Character.isLowerCase(t.charAt(Math.max(lastWord, from)))
-        || piece.chars().noneMatch(Character::isLetterOrDigit)
-        || DESIGNATORS.contains(piece)) {
+    String t = piece.text();
+    if (Character.isLowerCase(t.charAt(0))
+        || Character.isLowerCase(lastWord(t).charAt(0))
+        || t.chars().noneMatch(Character::isLetterOrDigit)
+        || DESIGNATORS.contains(t)) {
       return; // "of Canada", "MD-83 jets", the "Plc" of "Norcros <NCRO.L> Plc"
     }
-    pieces.add(new Mention(m.start() + from, m.start() + to, piece, m.type()));
+    pieces.add(piece);
   }
 
   private static void addBalanced(String text, Mention m, List<Mention> out) {
@@ -196,8 +189,8 @@ final class NameShapes {
                 EntityType.ORGANIZATION));
         return;
       }
-      addTrimmed(text, m.start(), m.start() + at - 1, m.type(), out);
-      addTrimmed(text, m.start() + at, m.end(), m.type(), out);
+      addPart(text, m, 0, at - 1, out);
+      addPart(text, m, at, m.text().length(), out);
     } else if (at < 0) {
       addWithOpening(text, m, -at - 1, out);
     } else {
@@ -270,20 +263,14 @@ final class NameShapes {
         return;
       }
     }
-    addTrimmed(text, m.start() + bracket + 1, m.end(), m.type(), out);
+    addPart(text, m, bracket + 1, m.text().length(), out);
   }
 
-  /** Adds {@code text[from, to)} without surrounding spaces as a mention, unless nothing is left. */
-  private static void addTrimmed(String text, int from, int to, EntityType type, List<Mention> out) {
-    while (from < to && text.charAt(from) == ' ') {
-      from++;
-    }
-    while (to > from && text.charAt(to - 1) == ' ') {
-      to--;
-    }
-    String name = text.substring(from, to);
-    if (name.chars().anyMatch(Character::isLetterOrDigit)) {
-      addBalanced(text, new Mention(from, to, name, type), out);
+  /** Adds the part [from, to) of {@code m} ({@link Mention#part}), its brackets balanced. */
+  private static void addPart(String text, Mention m, int from, int to, List<Mention> out) {
+    Mention part = m.part(from, to, m.type());
+    if (part != null && part.text().chars().anyMatch(Character::isLetterOrDigit)) {
+      addBalanced(text, part, out);
     }
   }
 
@@ -313,9 +300,10 @@ final class NameShapes {
 
   /**
    * A one-word person mention that is the first word of an organization named in the same article
-   * ("Halvorsen" with "Halvorsen Marine Corp", "Moody" with "Moody's Investors Service Inc"), and of
-   * no longer person, is that organization; so is
-   * a one-word place mention when the organization's name ends with a company designator.
+   * ("Halvorsen" with "Halvorsen Marine Corp", "Moody" with "Moody's Investors Service Inc", its
+   * first word as {@link AliasResolver#canonicalName} reads it), and of no longer person, is that
+   * organization; so is a one-word place mention when the organization's name ends with a company
+   * designator.
    */
   static List<List<Mention>> shortOrganizationNames(List<List<Mention>> units) {
     java.util.Map<String, Boolean> orgFirstWords = new java.util.HashMap<>(); // -> has designator
@@ -328,7 +316,7 @@ final class NameShapes {
         }
         if (m.type() == EntityType.ORGANIZATION) {
           orgFirstWords.merge(
-              withoutPossessive(m.text().substring(0, space)),
+              AliasResolver.canonicalName(m.text().substring(0, space), EntityType.ORGANIZATION),
               DESIGNATORS.contains(lastWord(m.text())),
               Boolean::logicalOr);
         } else if (m.type() == EntityType.PERSON) {
@@ -382,14 +370,6 @@ final class NameShapes {
             || ABBREVIATIONS.contains(core)
             || !core.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'');
     return abbreviation ? end : end - 1;
-  }
-
-  /** "Moody" of "Moody's" (raw text glues the possessive to the word; tokenized text does not). */
-  private static String withoutPossessive(String word) {
-    if (word.endsWith("'s") || word.endsWith("\u2019s")) {
-      return word.substring(0, word.length() - 2);
-    }
-    return word.endsWith("'") || word.endsWith("\u2019") ? word.substring(0, word.length() - 1) : word;
   }
 
   /**
