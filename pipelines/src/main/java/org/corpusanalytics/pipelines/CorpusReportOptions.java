@@ -4,6 +4,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
+import org.corpusanalytics.transforms.dedup.RemoveRepeatedSegments;
 
 /** Options of the corpus report. {@code --help} prints them with their defaults. */
 public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOptions {
@@ -67,7 +68,7 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
   void setDedup(String value);
 
   @Description("Sentences shorter than this many characters are never removed as repeats.")
-  @Default.Integer(30)
+  @Default.Integer(RemoveRepeatedSegments.DEFAULT_MIN_SEGMENT_CHARS)
   int getMinSegmentChars();
 
   void setMinSegmentChars(int value);
@@ -76,7 +77,7 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
       "A sentence shorter than --minSegmentChars that is the last sentence of at least this many"
           + " articles is a sign-off (\"Reuter\"), removed from every article but the first like a"
           + " longer repeat. 0 turns it off. Corpus dedup only.")
-  @Default.Long(20)
+  @Default.Long(RemoveRepeatedSegments.DEFAULT_MIN_SIGN_OFF_ARTICLES)
   long getMinSignOffArticles();
 
   void setMinSignOffArticles(long value);

@@ -34,6 +34,7 @@ import org.corpusanalytics.transforms.dedup.DedupArticles;
 import org.corpusanalytics.transforms.dedup.DedupMode;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
 import org.corpusanalytics.transforms.dedup.DropDuplicateIds;
+import org.corpusanalytics.transforms.dedup.RemoveRepeatedSegments;
 import org.corpusanalytics.transforms.dedup.RemovedSegment;
 import org.corpusanalytics.transforms.io.ArticleParser;
 import org.corpusanalytics.transforms.io.DateParser;
@@ -87,13 +88,13 @@ public final class EvaluateDedup {
     void setDateFormat(String value);
 
     @Description("As for the report: shortest sentence removed as a repeat.")
-    @Default.Integer(30)
+    @Default.Integer(RemoveRepeatedSegments.DEFAULT_MIN_SEGMENT_CHARS)
     int getMinSegmentChars();
 
     void setMinSegmentChars(int value);
 
     @Description("As for the report: articles a short last sentence ends to be a sign-off.")
-    @Default.Long(20)
+    @Default.Long(RemoveRepeatedSegments.DEFAULT_MIN_SIGN_OFF_ARTICLES)
     long getMinSignOffArticles();
 
     void setMinSignOffArticles(long value);
