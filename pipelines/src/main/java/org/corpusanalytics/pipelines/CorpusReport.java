@@ -22,6 +22,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
 import org.corpusanalytics.transforms.dedup.DedupArticles;
 import org.corpusanalytics.transforms.dedup.DedupMode;
 import org.corpusanalytics.transforms.dedup.DedupedArticle;
@@ -38,7 +39,7 @@ import org.corpusanalytics.transforms.output.CountErrorsByReason;
 import org.corpusanalytics.transforms.output.OutputFormat;
 import org.corpusanalytics.transforms.output.TableRows;
 import org.corpusanalytics.transforms.output.Tables;
-import org.corpusanalytics.transforms.output.WriteTable;
+import org.corpusanalytics.transforms.output.WriteTables;
 import org.corpusanalytics.transforms.stats.CountComentions;
 import org.corpusanalytics.transforms.stats.CountEntities;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
@@ -239,12 +240,16 @@ public final class CorpusReport {
     ScheduledOutputs.expand(
             options, outputDir, splitter, deduped, annotated, entities, comentions, summary)
         .forEach((table, rows) -> writer.write(table, rows.getSchema(), rows));
+    writer.finish();
   }
 
+  /** Gathers the tables, then writes them all through one file write. */
   private static final class Writer {
     private final String outputDir;
     private final OutputFormat format;
     private final int numShards;
+    private PCollectionTuple tables;
+    private PCollectionTuple oneFileTables;
 
     Writer(String outputDir, OutputFormat format, int numShards) {
       this.outputDir = outputDir;
@@ -256,11 +261,28 @@ public final class CorpusReport {
       if (!rows.hasSchema()) {
         rows.setRowSchema(schema);
       }
-      // The summary is one row: always one file.
-      int shards = table.equals("summary") ? 1 : numShards;
-      rows.apply(
-          "Write " + table,
-          WriteTable.to(outputDir, table, schema).withFormat(format).withNumShards(shards));
+      // The summary is one row: always one file, in a write of its own unless all are one file.
+      if (table.equals("summary") && numShards != 1) {
+        oneFileTables = add(oneFileTables, table, rows);
+      } else {
+        tables = add(tables, table, rows);
+      }
+    }
+
+    private static PCollectionTuple add(
+        PCollectionTuple tuple, String table, PCollection<Row> rows) {
+      return tuple == null
+          ? WriteTables.table(table, rows)
+          : tuple.and(new TupleTag<>(table), rows);
+    }
+
+    void finish() {
+      tables.apply(
+          "WriteTables", WriteTables.to(outputDir).withFormat(format).withNumShards(numShards));
+      if (oneFileTables != null) {
+        oneFileTables.apply(
+            "WriteOneFileTables", WriteTables.to(outputDir).withFormat(format).withNumShards(1));
+      }
     }
   }
 
@@ -270,8 +292,8 @@ public final class CorpusReport {
     OutputFormat format = OutputFormat.parse(options.getOutputFormat());
     for (Map.Entry<String, Schema> table : tables(options).entrySet()) {
       CompleteTables.writeEmptyIfMissing(outputDir, table.getKey(), table.getValue(), format);
-      CompleteTables.removeEmptyTempDir(outputDir, table.getKey());
     }
+    CompleteTables.removeEmptyTempDir(outputDir);
   }
 
   /** The tables a run with these options writes, by folder name. */

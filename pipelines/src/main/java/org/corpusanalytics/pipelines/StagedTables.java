@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.corpusanalytics.transforms.output.OutputFormat;
-import org.corpusanalytics.transforms.output.WriteTable;
+import org.corpusanalytics.transforms.output.WriteTables;
 
 /**
  * Reads small tables back in the driver after a run, from any Beam file system: the same rows
@@ -36,7 +36,7 @@ final class StagedTables {
     List<Map<String, Object>> rows = new ArrayList<>();
     MatchResult match =
         FileSystems.match(
-            WriteTable.tableDir(outputDir, table) + "/part-*" + format.suffix(),
+            WriteTables.tableDir(outputDir, table) + "/part-*" + format.suffix(),
             EmptyMatchTreatment.ALLOW);
     if (match.status() != MatchResult.Status.OK) {
       throw new IOException("cannot list the " + table + " table in " + outputDir);

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -133,6 +135,40 @@ public class CorpusReportEndToEndTest {
     assertThat(DuckTables.types(parquet, "entities", "parquet").get("mentions"), equalTo("BIGINT"));
     assertThat(DuckTables.types(parquet, "comentions", "parquet").get("npmi"), equalTo("DOUBLE"));
     assertThat(DuckTables.types(parquet, "articles", "parquet").get("published"), equalTo("DATE"));
+  }
+
+  @Test
+  public void shardedTablesHoldTheSameRowsAndTheSummaryStaysOneFile() throws Exception {
+    String input = TESTDATA + "/*";
+    Path one = runReport("one-shard", "--input=" + input, "--emitMentions=true");
+    Path three =
+        runReport("three-shards", "--input=" + input, "--emitMentions=true", "--numShards=3");
+    for (String table : ALL_TABLES_EXCEPT_SUMMARY.split(" ")) {
+      List<List<String>> rows = DuckTables.rows(one, table, "parquet");
+      assertThat(table, DuckTables.rows(three, table, "parquet"), equalTo(rows));
+      assertThat(
+          table, fileNames(one.resolve(table)), equalTo(List.of("part-00000-of-00001.parquet")));
+      // A table without rows gets the one file that holds its schema.
+      assertThat(
+          table,
+          fileNames(three.resolve(table)),
+          equalTo(
+              rows.isEmpty()
+                  ? List.of("part-00000-of-00001.parquet")
+                  : List.of(
+                      "part-00000-of-00003.parquet",
+                      "part-00001-of-00003.parquet",
+                      "part-00002-of-00003.parquet")));
+    }
+    assertThat(fileNames(three.resolve("summary")), equalTo(List.of("part-00000-of-00001.parquet")));
+    assertThat(DuckTables.count(three, "summary", "parquet", "true"), equalTo(1L));
+    assertThat(Files.exists(three.resolve(".temp-beam")), equalTo(false));
+  }
+
+  private static List<String> fileNames(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
+    }
   }
 
   @Test

@@ -22,13 +22,11 @@ import org.apache.beam.sdk.util.MimeTypes;
  * header (CSV) or its schema (Parquet). Beam's empty temporary folders are removed.
  */
 public final class CompleteTables {
-  private static final String BEAM_TEMP_DIR = ".temp-beam";
-
   private CompleteTables() {}
 
   public static void writeEmptyIfMissing(
       String outputDir, String table, Schema schema, OutputFormat format) throws IOException {
-    String dir = WriteTable.tableDir(outputDir, table);
+    String dir = WriteTables.tableDir(outputDir, table);
     MatchResult existing = FileSystems.match(dir + "/part-*", EmptyMatchTreatment.ALLOW);
     if (existing.status() == MatchResult.Status.OK && !existing.metadata().isEmpty()) {
       return;
@@ -47,13 +45,12 @@ public final class CompleteTables {
     }
   }
 
-  /** Removes Beam's empty temporary folder of a table on a local file system. */
-  public static void removeEmptyTempDir(String outputDir, String table) throws IOException {
-    String dir = WriteTable.tableDir(outputDir, table);
-    if (dir.contains("://") && !dir.startsWith("file://")) {
+  /** Removes the tables' empty temporary folder on a local file system. */
+  public static void removeEmptyTempDir(String outputDir) throws IOException {
+    if (outputDir.contains("://") && !outputDir.startsWith("file://")) {
       return; // object stores have no empty folders to tidy
     }
-    Path temp = Paths.get(dir.replaceFirst("^file://", "")).resolve(BEAM_TEMP_DIR);
+    Path temp = Paths.get(outputDir.replaceFirst("^file://", "")).resolve(WriteTables.TEMP_DIR);
     if (!Files.isDirectory(temp)) {
       return;
     }

@@ -44,7 +44,7 @@ public final class ReadPartition {
 
   /** The format of {@code PARTITION/<table>/part-*}; fails naming the folder when there is none. */
   public static OutputFormat detectFormat(String partitionDir, String table) throws IOException {
-    String dir = WriteTable.tableDir(partitionDir, table);
+    String dir = WriteTables.tableDir(partitionDir, table);
     for (OutputFormat format : OutputFormat.values()) {
       MatchResult match =
           FileSystems.match(dir + "/part-*" + format.suffix(), EmptyMatchTreatment.ALLOW);
@@ -107,7 +107,7 @@ public final class ReadPartition {
         throws IOException {
       this.table = table;
       this.format = detectFormat(partitionDir, table);
-      this.glob = WriteTable.tableDir(partitionDir, table) + "/part-*" + format.suffix();
+      this.glob = WriteTables.tableDir(partitionDir, table) + "/part-*" + format.suffix();
       Schema.Builder b = Schema.builder();
       for (String column : columns) {
         b.addField(schema.getField(column));

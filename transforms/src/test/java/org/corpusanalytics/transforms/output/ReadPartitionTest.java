@@ -12,13 +12,15 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Tables written by {@link WriteTable} read back by {@link ReadPartition}, in both formats. */
+/** Tables written by {@link WriteTables} read back by {@link ReadPartition}, in both formats. */
 public class ReadPartitionTest {
   @Rule public final transient TestPipeline pipeline = TestPipeline.create();
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
@@ -26,25 +28,26 @@ public class ReadPartitionTest {
   private Path writePartition(OutputFormat format) throws Exception {
     Path dir = tmp.newFolder(format.name()).toPath();
     Pipeline write = Pipeline.create(PipelineOptionsFactory.create());
-    write
-        .apply(
+    PCollection<Row> entities =
+        write.apply(
             "Entities",
             Create.of(
                     Row.withSchema(Tables.ENTITIES).addValues("Oslo", "LOCATION", 7L, 3L).build(),
                     Row.withSchema(Tables.ENTITIES)
                         .addValues("=SUM(A1), \"quoted\"", "MISC", 1L, 1L)
                         .build())
-                .withRowSchema(Tables.ENTITIES))
-        .apply(WriteTable.to(dir.toString(), "entities", Tables.ENTITIES).withFormat(format));
+                .withRowSchema(Tables.ENTITIES));
     Row.Builder summary = Row.withSchema(Tables.SUMMARY);
     for (org.apache.beam.sdk.schemas.Schema.Field f : Tables.SUMMARY.getFields()) {
       summary.addValue(
           f.getName().equals("runner") ? "DirectRunner"
               : f.getName().endsWith("_at") ? new Instant(0) : f.getName().equals("articles") ? 9L : 0L);
     }
-    write
-        .apply("Summary", Create.of(summary.build()).withRowSchema(Tables.SUMMARY))
-        .apply("WriteSummary", WriteTable.to(dir.toString(), "summary", Tables.SUMMARY).withFormat(format));
+    PCollection<Row> summaries =
+        write.apply("Summary", Create.of(summary.build()).withRowSchema(Tables.SUMMARY));
+    WriteTables.table("entities", entities)
+        .and(new TupleTag<>("summary"), summaries)
+        .apply(WriteTables.to(dir.toString()).withFormat(format));
     write.run().waitUntilFinish();
     return dir;
   }
