@@ -98,8 +98,7 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
             .apply("RemovedSentences", ParDo.of(new RemovedSentencesFn(splitter)))
             .setCoder(StringUtf8Coder.of())
             .apply("CountSentences", Count.perElement())
-            .apply("TopSentences", Top.of(ReportHtml.TOP_ROWS, new ByCount()))
-            .apply("TopSentencesAsView", View.asSingleton());
+            .apply("TopSentences", Top.of(ReportHtml.TOP_ROWS, new ByCount()).asSingletonView());
 
     PCollection<Row> entities = input.get(ENTITIES);
     PCollectionView<List<Row>> topByType =
@@ -112,8 +111,7 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
             .apply("TopPerTypeAsView", View.asList());
     PCollectionView<List<Row>> topEntities =
         entities
-            .apply("TopEntities", Top.of(TOP_ENTITIES, new ByArticles()))
-            .apply("TopEntitiesAsView", View.asSingleton());
+            .apply("TopEntities", Top.of(TOP_ENTITIES, new ByArticles()).asSingletonView());
 
     PCollection<Row> comentions = input.get(COMENTIONS);
     PCollectionView<List<Row>> heatmapPairs =
@@ -125,8 +123,7 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
             .apply("HeatmapPairsAsView", View.asList());
     PCollectionView<List<Row>> topPairs =
         comentions
-            .apply("TopPairs", Top.of(ReportHtml.TOP_ROWS, new ByPairArticles()))
-            .apply("TopPairsAsView", View.asSingleton());
+            .apply("TopPairs", Top.of(ReportHtml.TOP_ROWS, new ByPairArticles()).asSingletonView());
 
     PCollectionView<List<Row>> daily =
         input
@@ -145,9 +142,9 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
                 MapElements.into(TypeDescriptors.longs())
                     .via((Row r) -> r.getLogicalTypeValue("date", LocalDate.class).toEpochDay()));
     PCollectionView<Long> firstDay =
-        days.apply("FirstDay", Min.longsGlobally()).apply("FirstDayAsView", View.asSingleton());
+        days.apply("FirstDay", Min.longsGlobally().asSingletonView());
     PCollectionView<Long> lastDay =
-        days.apply("LastDay", Max.longsGlobally()).apply("LastDayAsView", View.asSingleton());
+        days.apply("LastDay", Max.longsGlobally().asSingletonView());
 
     PCollection<Row> moverRows =
         input.has(MOVERS)
@@ -156,13 +153,11 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
     PCollectionView<List<Row>> rising =
         moverRows
             .apply("Rising", Filter.by((Row r) -> r.getDouble("change") > 0))
-            .apply("TopRising", Top.of(ReportHtml.TOP_MOVERS, new ByG2()))
-            .apply("RisingAsView", View.asSingleton());
+            .apply("TopRising", Top.of(ReportHtml.TOP_MOVERS, new ByG2()).asSingletonView());
     PCollectionView<List<Row>> falling =
         moverRows
             .apply("Falling", Filter.by((Row r) -> r.getDouble("change") < 0))
-            .apply("TopFalling", Top.of(ReportHtml.TOP_MOVERS, new ByG2()))
-            .apply("FallingAsView", View.asSingleton());
+            .apply("TopFalling", Top.of(ReportHtml.TOP_MOVERS, new ByG2()).asSingletonView());
 
     RenderFn render =
         new RenderFn(

@@ -66,7 +66,9 @@ public final class CountComentions
     PCollection<AnnotatedArticle> articles =
         all.apply("SkipNearDuplicates", Filter.by(ArticleEntities::isCounted));
     PCollectionView<Long> totalArticles =
-        articles.apply("CountArticles", Count.globally()).apply("TotalAsView", View.asSingleton());
+        articles.apply(
+            "CountArticles",
+            Combine.globally(Count.<AnnotatedArticle>combineFn()).asSingletonView());
     PCollectionView<Map<String, Long>> articlesPerEntity =
         articles
             .apply("EmitEntityNames", ParDo.of(new EntityNamesFn()))

@@ -9,7 +9,6 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -57,13 +56,11 @@ public final class CountMovers extends PTransform<PCollectionTuple, PCollection<
     PCollectionView<Long> nBefore =
         input
             .get(BEFORE_TOTAL)
-            .apply("SumBeforeTotal", Sum.longsGlobally())
-            .apply("BeforeTotalAsView", View.asSingleton());
+            .apply("SumBeforeTotal", Sum.longsGlobally().asSingletonView());
     PCollectionView<Long> nNow =
         input
             .get(NOW_TOTAL)
-            .apply("SumNowTotal", Sum.longsGlobally())
-            .apply("NowTotalAsView", View.asSingleton());
+            .apply("SumNowTotal", Sum.longsGlobally().asSingletonView());
     PCollection<KV<KV<String, String>, KV<Long, Long>>> before =
         input.get(BEFORE).apply("BeforeCounts", ParDo.of(new BeforeFn())).setCoder(coder);
     PCollection<KV<KV<String, String>, KV<Long, Long>>> now =
