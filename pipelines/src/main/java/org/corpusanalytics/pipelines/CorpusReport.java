@@ -293,7 +293,6 @@ public final class CorpusReport {
     for (Map.Entry<String, Schema> table : tables(options).entrySet()) {
       CompleteTables.writeEmptyIfMissing(outputDir, table.getKey(), table.getValue(), format);
     }
-    CompleteTables.removeEmptyTempDir(outputDir);
   }
 
   /** The tables a run with these options writes, by folder name. */

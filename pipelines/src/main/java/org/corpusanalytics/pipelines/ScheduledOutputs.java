@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -15,6 +14,7 @@ import org.corpusanalytics.transforms.dedup.DedupedArticle;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.output.ReadPartition;
 import org.corpusanalytics.transforms.output.Tables;
+import org.corpusanalytics.transforms.output.WriteSingleFile;
 import org.corpusanalytics.transforms.report.BuildReport;
 import org.corpusanalytics.transforms.report.ReportData;
 import org.corpusanalytics.transforms.stats.CountEntities;
@@ -138,10 +138,8 @@ final class ScheduledOutputs {
         .apply("BuildReport", BuildReport.of(meta, splitter))
         .apply(
             "WriteReport",
-            TextIO.write()
-                .to(outputDir.endsWith("/") ? outputDir + "report" : outputDir + "/report")
-                .withSuffix(".html")
-                .withoutSharding());
+            WriteSingleFile.to(
+                outputDir.endsWith("/") ? outputDir + REPORT_FILE : outputDir + "/" + REPORT_FILE));
     return tables;
   }
 }

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -19,7 +15,7 @@ import org.apache.beam.sdk.util.MimeTypes;
 /**
  * Finishes the table folders after a run. Beam writes no file for an empty table, but readers such
  * as DuckDB fail on a glob that matches nothing, so an empty table gets one file that holds just its
- * header (CSV) or its schema (Parquet). Beam's empty temporary folders are removed.
+ * header (CSV) or its schema (Parquet).
  */
 public final class CompleteTables {
   private CompleteTables() {}
@@ -43,22 +39,5 @@ public final class CompleteTables {
         sink.flush();
       }
     }
-  }
-
-  /** Removes the tables' empty temporary folder on a local file system. */
-  public static void removeEmptyTempDir(String outputDir) throws IOException {
-    if (outputDir.contains("://") && !outputDir.startsWith("file://")) {
-      return; // object stores have no empty folders to tidy
-    }
-    Path temp = Paths.get(outputDir.replaceFirst("^file://", "")).resolve(WriteTables.TEMP_DIR);
-    if (!Files.isDirectory(temp)) {
-      return;
-    }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(temp)) {
-      if (entries.iterator().hasNext()) {
-        return;
-      }
-    }
-    Files.delete(temp);
   }
 }

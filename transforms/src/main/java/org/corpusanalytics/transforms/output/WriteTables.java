@@ -41,9 +41,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * report's graph, paid for at every start in translation, deployment and JIT warm-up.
  */
 public final class WriteTables extends PTransform<PCollectionTuple, PDone> {
-  /** Beam's temporary files go under the output folder, here; {@link CompleteTables} tidies it. */
-  static final String TEMP_DIR = ".temp-beam";
-
   private final String outputDir;
   private final OutputFormat format;
   private final int numShards;
