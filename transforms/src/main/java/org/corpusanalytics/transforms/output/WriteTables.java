@@ -36,8 +36,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * file write. The input tuple's tag ids are the table names; each collection carries its table's
  * row schema. Every CSV file starts with a header row.
  *
- * <p>One write for all tables rather than one per table: a file write expands to a dozen steps
- * (sharding, temporary files, finalization), and with a table each they were a third of the
+ * <p>One write for all tables rather than one per table: a file write expands to some two dozen
+ * steps (sharding, temporary files, finalization), and with a table each they were a third of the
  * report's graph, paid for at every start in translation, deployment and JIT warm-up.
  */
 public final class WriteTables extends PTransform<PCollectionTuple, PDone> {
