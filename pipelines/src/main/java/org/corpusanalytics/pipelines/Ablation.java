@@ -69,10 +69,14 @@ final class Ablation {
       PrintStream out,
       @Nullable StringBuilder errors) {
     EntityRecognizer ours = new CachingRecognizer(new CrfEntityRecognizer());
+    EntityRecognizer wholeSentences =
+        new CachingRecognizer(
+            new CrfEntityRecognizer().withContextTokens(CrfEntityRecognizer.WHOLE_SENTENCES));
     EntityRecognizer coreNlp =
         new CrfEntityRecognizer(
-            CrfEntityRecognizer.DEFAULT_MODEL,
-            CrfEntityRecognizer.CORENLP_DEFAULT_TOKENIZER_OPTIONS);
+                CrfEntityRecognizer.DEFAULT_MODEL,
+                CrfEntityRecognizer.CORENLP_DEFAULT_TOKENIZER_OPTIONS)
+            .withContextTokens(CrfEntityRecognizer.WHOLE_SENTENCES);
     RecognitionRules all = RecognitionRules.defaults();
     RecognitionRules none =
         all.withLineUnits(false)
@@ -106,6 +110,7 @@ final class Ablation {
         "+ results lines: teams and people in results",
         stage(shapes.withKnownNames(true).withResultsLines(true), ours));
     variants.put(REPORT, stage(all, ours));
+    variants.put("report tagging whole sentences", stage(all, wholeSentences));
     variants.put("report without line units", stage(all.withLineUnits(false), ours));
     variants.put("report without label consistency", stage(all.withLabelConsistency(false), ours));
     variants.put("report without untagged repeats", stage(all.withTaggedRepeats(false), ours));

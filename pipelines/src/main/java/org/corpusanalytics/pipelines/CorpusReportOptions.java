@@ -136,6 +136,16 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
   void setRecognizer(String value);
 
   @Description(
+      "With --recognizer=crf: the tokens of context the tagger sees on each side of a capitalized"
+          + " word. Lowercase stretches farther than this from any capitalized word are not tagged"
+          + " (their words are not names), which saves a third of the tagging on news; a sentence"
+          + " whose first letter is not a capital is tagged whole. 0 tags every sentence whole.")
+  @Default.Integer(5)
+  int getCrfContextTokens();
+
+  void setCrfContextTokens(int value);
+
+  @Description(
       "Watchlist CSV with the columns canonical,type,aliases (aliases separated by |). With"
           + " --recognizer=gazetteer its names are what is recognized; with crf, recognized mentions"
           + " whose name is a watchlist name of the same type take the entry's canonical name.")

@@ -21,13 +21,21 @@ final class EntityStage {
 
   /** The recognizer {@code --recognizer} and {@code --gazetteer} ask for. */
   static EntityRecognizer recognizer(CorpusReportOptions options) {
-    return recognizer(options.getRecognizer(), loadGazetteer(options.getGazetteer()));
+    return recognizer(
+        options.getRecognizer(),
+        loadGazetteer(options.getGazetteer()),
+        options.getCrfContextTokens());
   }
 
-  static EntityRecognizer recognizer(String name, @Nullable Gazetteer gazetteer) {
+  static EntityRecognizer recognizer(
+      String name, @Nullable Gazetteer gazetteer, int crfContextTokens) {
     switch (name.trim().toLowerCase(Locale.ROOT)) {
       case "crf":
-        return new CrfEntityRecognizer();
+        if (crfContextTokens < 0) {
+          throw new IllegalArgumentException(
+              "--crfContextTokens must be 0 or more, got " + crfContextTokens);
+        }
+        return new CrfEntityRecognizer().withContextTokens(crfContextTokens);
       case "gazetteer":
         if (gazetteer == null) {
           throw new IllegalArgumentException("--recognizer=gazetteer needs --gazetteer=FILE.csv");

@@ -314,6 +314,15 @@ public class CorpusReportEndToEndTest {
             new PrintStream(err, true, "UTF-8"));
     assertThat(code, equalTo(2));
     assertThat(err.toString(StandardCharsets.UTF_8), containsString("--recognizer=gazetteer needs --gazetteer"));
+
+    err.reset();
+    code =
+        CorpusReport.run(
+            new String[] {"--input=" + glued, "--output=" + TMP.getRoot() + "/w", "--crfContextTokens=-1"},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, "UTF-8"));
+    assertThat(code, equalTo(2));
+    assertThat(err.toString(StandardCharsets.UTF_8), containsString("--crfContextTokens must be 0 or more"));
   }
 
   @Test
@@ -327,7 +336,8 @@ public class CorpusReportEndToEndTest {
             "--outputFormat", "--dedup", "--minSegmentChars", "--emitMentions", "--numShards",
             "--maxEntitiesPerArticle", "--maxArticleChars", "--maxSentenceChars", "--runDate",
             "--publishedFrom", "--publishedTo", "--compareTo",
-            "--nearDuplicateThreshold", "--recognizer", "--gazetteer", "--labelConsistency",
+            "--nearDuplicateThreshold", "--recognizer", "--crfContextTokens", "--gazetteer",
+            "--labelConsistency",
             "--knownNames", "--resultsLines", "--canonicalNameShare")) {
       assertThat(help, containsString(option + "="));
     }

@@ -82,10 +82,11 @@ public class EvaluateEntitiesTest {
             System.err);
     assertThat(code, equalTo(0));
     List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
-    assertThat(lines.size(), equalTo(23));
+    assertThat(lines.size(), equalTo(24));
     assertThat(lines.get(1), startsWith("CRF, CoreNLP tokenizer and sentences on raw text"));
     assertThat(lines.get(11), startsWith("+ results lines: teams and people in results"));
     assertThat(lines.get(12), startsWith("+ organization names: head words, abbreviations (= report)"));
+    assertThat(lines.get(13), startsWith("report tagging whole sentences"));
     for (String line : lines.subList(1, lines.size())) {
       String[] columns = line.trim().split("\\s{2,}");
       double f1 = Double.parseDouble(columns[3].trim().split("\\s+")[0]);
