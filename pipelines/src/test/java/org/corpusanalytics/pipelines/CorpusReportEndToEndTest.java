@@ -287,42 +287,28 @@ public class CorpusReportEndToEndTest {
 
   @Test
   public void badOptionsAndMissingInputsFailWithOneClearLine() throws Exception {
+    assertThat(
+        failureOf("--input=" + TMP.getRoot() + "/nothing-here/*.txt", "--output=" + TMP.getRoot() + "/x"),
+        containsString("nothing-here/*.txt matches no file"));
+    String dedup = failureOf("--input=" + glued, "--output=" + TMP.getRoot() + "/y", "--dedup=sometimes");
+    assertThat(dedup, containsString("--dedup must be one of"));
+    assertThat(dedup, not(containsString("\tat ")));
+    assertThat(
+        failureOf("--input=" + glued, "--output=" + TMP.getRoot() + "/z", "--recognizer=gazetteer"),
+        containsString("--recognizer=gazetteer needs --gazetteer"));
+    assertThat(
+        failureOf("--input=" + glued, "--output=" + TMP.getRoot() + "/w", "--crfContextTokens=-1"),
+        containsString("--crfContextTokens must be 0 or more"));
+  }
+
+  /** Runs the report with {@code args}, expects exit code 2 and returns what it printed on stderr. */
+  private static String failureOf(String... args) throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         CorpusReport.run(
-            new String[] {"--input=" + TMP.getRoot() + "/nothing-here/*.txt", "--output=" + TMP.getRoot() + "/x"},
-            new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err, true, "UTF-8"));
+            args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, "UTF-8"));
     assertThat(code, equalTo(2));
-    assertThat(err.toString(StandardCharsets.UTF_8), containsString("nothing-here/*.txt matches no file"));
-
-    err.reset();
-    code =
-        CorpusReport.run(
-            new String[] {"--input=" + glued, "--output=" + TMP.getRoot() + "/y", "--dedup=sometimes"},
-            new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err, true, "UTF-8"));
-    assertThat(code, equalTo(2));
-    assertThat(err.toString(StandardCharsets.UTF_8), containsString("--dedup must be one of"));
-    assertThat(err.toString(StandardCharsets.UTF_8), not(containsString("\tat ")));
-
-    err.reset();
-    code =
-        CorpusReport.run(
-            new String[] {"--input=" + glued, "--output=" + TMP.getRoot() + "/z", "--recognizer=gazetteer"},
-            new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err, true, "UTF-8"));
-    assertThat(code, equalTo(2));
-    assertThat(err.toString(StandardCharsets.UTF_8), containsString("--recognizer=gazetteer needs --gazetteer"));
-
-    err.reset();
-    code =
-        CorpusReport.run(
-            new String[] {"--input=" + glued, "--output=" + TMP.getRoot() + "/w", "--crfContextTokens=-1"},
-            new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err, true, "UTF-8"));
-    assertThat(code, equalTo(2));
-    assertThat(err.toString(StandardCharsets.UTF_8), containsString("--crfContextTokens must be 0 or more"));
+    return err.toString(StandardCharsets.UTF_8);
   }
 
   @Test
