@@ -11,8 +11,10 @@ import java.util.List;
  *
  * <p>Tokens within {@code context} of a capitalized one are kept, so the features the model looks
  * at for a token that might be a name (the 4-class CoNLL model's widest window is 4 words) see the
- * same words as in the whole sentence. The caller tags the kept stretches as one sequence. A sentence whose first word is lowercase is kept whole: it
- * is probably text typed in lowercase, where the model still finds names ("venezuela").
+ * same words as in the whole sentence. The caller tags the kept stretches as one sequence.
+ *
+ * <p>A sentence whose first letter is not a capital is kept whole: it is probably text typed in
+ * lowercase, where the model still finds names ("venezuela"), or in a script without capitals.
  */
 final class TaggedStretches {
   private TaggedStretches() {}
