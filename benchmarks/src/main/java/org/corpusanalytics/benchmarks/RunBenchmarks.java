@@ -43,7 +43,14 @@ public final class RunBenchmarks {
         runners.add(r.trim());
       }
     }
-    String heap = o.getOrDefault("heap", "8g");
+    // Options of every report JVM: the heap, and any others to compare (JIT flags, say).
+    List<String> jvm = new ArrayList<>();
+    jvm.add("-Xmx" + o.getOrDefault("heap", "8g"));
+    for (String arg : o.getOrDefault("jvmArgs", "").trim().split("\\s+")) {
+      if (!arg.isEmpty()) {
+        jvm.add(arg);
+      }
+    }
     boolean stages = Boolean.parseBoolean(o.getOrDefault("stages", "true"));
     int countSample = Integer.parseInt(o.getOrDefault("countSample", "2000"));
     int watchlistEntries = Integer.parseInt(o.getOrDefault("watchlistEntries", "10000"));
@@ -56,7 +63,7 @@ public final class RunBenchmarks {
     PrintStream out = System.out;
     try {
       run(out, input, o.getOrDefault("fieldMap", ""), o.getOrDefault("dateFormat", ""), scales,
-          runners, heap, stages, countSample, watchlistEntries, fixedCostArticles, reportArgs,
+          runners, jvm, stages, countSample, watchlistEntries, fixedCostArticles, reportArgs,
           work);
     } finally {
       // A --work folder is the user's: never deleted. The temp folder goes unless --keep=true.
@@ -73,7 +80,7 @@ public final class RunBenchmarks {
       String dateFormat,
       List<Integer> scales,
       List<String> runners,
-      String heap,
+      List<String> jvm,
       boolean measureStages,
       int countSample,
       int watchlistEntries,
@@ -177,7 +184,7 @@ public final class RunBenchmarks {
       Path dir = work.resolve("corpus-head");
       long bytes = corpus.head(fixedCostArticles).writeRepeated(dir, 1);
       for (String runner : runners) {
-        Result r = runReport(dir, work.resolve("out-" + runner + "-head"), runner, heap, reportArgs);
+        Result r = runReport(dir, work.resolve("out-" + runner + "-head"), runner, jvm, reportArgs);
         wall.put(runner + "@head", r.wallSeconds);
         table.run(runner + ", first " + fixedCostArticles + " articles (fixed cost)",
             Math.min(fixedCostArticles, articles.size()), bytes, 0, r);
@@ -191,7 +198,7 @@ public final class RunBenchmarks {
       long bytes = corpus.writeRepeated(dir, scale);
       for (String runner : runners) {
         Result r = runReport(dir, work.resolve("out-" + runner + "-" + scale + "x"), runner.trim(),
-            heap, reportArgs);
+            jvm, reportArgs);
         wall.put(runner.trim() + "@" + scale, r.wallSeconds);
         table.run(runner.trim() + " " + scale + "x", (long) articles.size() * scale, bytes,
             tokens * scale, r);
@@ -204,7 +211,7 @@ public final class RunBenchmarks {
         for (String runner : runners) {
           Result r =
               runReport(dir, work.resolve("out-gazetteer-" + runner + "-" + scale + "x"), runner,
-                  heap, reportArgs + " --recognizer=gazetteer --gazetteer=" + watchlist);
+                  jvm, reportArgs + " --recognizer=gazetteer --gazetteer=" + watchlist);
           table.run(runner + " " + scale + "x gazetteer (" + watchlistEntries + " entries)",
               (long) articles.size() * scale, bytes, tokens * scale, r);
           out.println(table.lastLine());
@@ -263,11 +270,12 @@ public final class RunBenchmarks {
   }
 
   /** Runs the report in a child JVM on this class path, as a user runs the jar. */
-  private static Result runReport(Path in, Path outDir, String runner, String heap, String extra)
+  private static Result runReport(
+      Path in, Path outDir, String runner, List<String> jvm, String extra)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + heap);
+    cmd.addAll(jvm);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(MeasuredRun.class.getName());
