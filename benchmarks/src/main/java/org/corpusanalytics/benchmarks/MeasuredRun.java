@@ -3,11 +3,15 @@ package org.corpusanalytics.benchmarks;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
+import org.corpusanalytics.pipelines.CompilingJvm;
 import org.corpusanalytics.pipelines.CorpusReport;
 
 /**
- * Runs the report ({@link CorpusReport#main}) in this JVM and, as the JVM exits, prints one line
+ * Runs the report ({@link CorpusReport#main}) in this JVM (or, like the report, in a child JVM
+ * that compiles the tagger's feature extractor: see {@link CompilingJvm}) and, as the JVM that
+ * ran it exits, prints one line
  * {@code BENCHMARK peak_heap_bytes=N gc_millis=N gc_count=N}: the highest heap use seen by a
  * sampler every 20 ms, and the collectors' total time.
  */
@@ -17,6 +21,11 @@ public final class MeasuredRun {
   private MeasuredRun() {}
 
   public static void main(String[] args) {
+    // As the report's own main would: the tagging JVM is then the child, measured there.
+    OptionalInt child = CompilingJvm.runIfUseful(MeasuredRun.class, args);
+    if (child.isPresent()) {
+      System.exit(child.getAsInt());
+    }
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong peak = new AtomicLong();
     Thread sampler =

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.corpusanalytics.pipelines.CompilingJvm;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.crf.CrfEntityRecognizer;
+import org.corpusanalytics.transforms.ner.crf.HugeMethodCompilation;
 import org.corpusanalytics.transforms.text.SegmentedText;
 
 /**
@@ -33,6 +35,13 @@ public final class RunBenchmarks {
   public static void main(String[] args) throws Exception {
     Map<String, String> o = parse(args);
     String input = require(o, "input");
+    if (o.containsKey(TAGGER_ONLY)) {
+      // A child of the run below: the bare tagger alone, in a JVM with other JIT options.
+      Corpus corpus = Corpus.read(input, o.getOrDefault("fieldMap", ""), o.getOrDefault("dateFormat", ""));
+      List<String> sentences = Stages.sentences(new Stages().segment(corpus.articles));
+      System.out.println(TAGGER_SECONDS + timeBareTagger(sentences));
+      return;
+    }
     List<Integer> scales = new ArrayList<>();
     for (String s : o.getOrDefault("scales", "1,2,4").split(",")) {
       scales.add(Integer.parseInt(s.trim()));
@@ -108,11 +117,25 @@ public final class RunBenchmarks {
         Locale.ROOT,
         "corpus: %,d articles, %,d input bytes, %,d body bytes, %,d sentences, %,d tokens%n",
         articles.size(), corpus.inputBytes, bodyBytes, sentences.size(), tokens);
+    // The stage rows run in this JVM: say whether its JIT compiles CoreNLP's feature extractor.
+    out.println(
+        "taggers in this JVM: feature extractor "
+            + (HugeMethodCompilation.enabled()
+                ? "compiled (" + HugeMethodCompilation.ENABLING_OPTION + ")"
+                : "interpreted (the JVM's default)")
+            + "; the report's runs: "
+            + (jvm.stream().anyMatch(o -> o.contains("DontCompileHugeMethods"))
+                ? "as --jvmArgs say"
+                : CompilingJvm.toolOption(jvm).isPresent()
+                    ? "interpreted (the report stays in one JVM with "
+                        + CompilingJvm.toolOption(jvm).get() + ")"
+                    : "compiled (the report starts a JVM with the option)"));
     out.flush();
 
     double taggerTokensPerSecond = Double.NaN;
     double parallelTaggerSpeedup = Double.NaN;
     double stretchTaggerSpeedup = Double.NaN;
+    double compiledTaggerSeconds = Double.NaN;
     int cores = Runtime.getRuntime().availableProcessors();
     if (measureStages) {
       table.stage("read + parse (1 thread)", articles.size(), corpus.inputBytes, tokens, parseSeconds);
@@ -131,17 +154,10 @@ public final class RunBenchmarks {
       stages.signNearDuplicates(articles);
       table.stage("near-duplicate signatures (1 thread)", articles.size(), bodyBytes, tokens,
           seconds(t0));
-      // The bare tagger: CoreNLP's CRF on every token of every sentence.
-      CrfEntityRecognizer bare =
-          new CrfEntityRecognizer().withContextTokens(CrfEntityRecognizer.WHOLE_SENTENCES);
-      bare.warmUp();
-      // JIT warm-up, long enough that the one-thread and many-thread figures compare compiled code.
-      Stages.tag(bare, sentences.subList(0, Math.min(3000, sentences.size())));
-      t0 = System.nanoTime();
-      Stages.tag(bare, sentences);
-      double tagSeconds = seconds(t0);
+      double tagSeconds = timeBareTagger(sentences);
       taggerTokensPerSecond = tokens / tagSeconds;
       table.stage("bare CRF tagger (1 thread)", articles.size(), bodyBytes, tokens, tagSeconds);
+      CrfEntityRecognizer bare = bareTagger();
       if (cores > 1) {
         t0 = System.nanoTime();
         Stages.tagInParallel(bare, sentences, cores);
@@ -158,6 +174,11 @@ public final class RunBenchmarks {
       stretchTaggerSpeedup = tagSeconds / stretchSeconds;
       table.stage("CRF tagger, capitalized stretches (1 thread)", articles.size(), bodyBytes,
           tokens, stretchSeconds);
+      if (!HugeMethodCompilation.enabled()) {
+        compiledTaggerSeconds = timeCompiledBareTagger(input, fieldMap, dateFormat, jvm, work);
+        table.stage("bare CRF tagger, feature extractor compiled (1 thread)", articles.size(),
+            bodyBytes, tokens, compiledTaggerSeconds);
+      }
       List<Article> sample = articles.subList(0, Math.min(countSample, articles.size()));
       List<AnnotatedArticle> annotated = stages.annotate(crf, sample);
       long sampleBytes = 0;
@@ -238,6 +259,16 @@ public final class RunBenchmarks {
             (tokens / (flink1 - head)) / taggerTokensPerSecond);
       }
     }
+    if (flink1 != null && !Double.isNaN(compiledTaggerSeconds) && scales.get(0) == 1) {
+      out.printf(Locale.ROOT,
+          "  end-to-end Flink 1x / bare tagger with its feature extractor compiled (tokens/s): %.2f%n",
+          compiledTaggerSeconds / flink1);
+    }
+    if (!Double.isNaN(compiledTaggerSeconds)) {
+      out.printf(Locale.ROOT,
+          "  bare tagger, feature extractor compiled / interpreted, 1 thread: %.2f%n",
+          (tokens / compiledTaggerSeconds) / taggerTokensPerSecond);
+    }
     if (!Double.isNaN(parallelTaggerSpeedup)) {
       out.printf(Locale.ROOT,
           "  bare tagger, %d threads / 1 thread: %.2f%n", cores, parallelTaggerSpeedup);
@@ -260,6 +291,54 @@ public final class RunBenchmarks {
         }
       }
     }
+  }
+
+  private static final String TAGGER_ONLY = "taggerOnly";
+  private static final String TAGGER_SECONDS = "TAGGER seconds=";
+
+  /** The bare tagger: CoreNLP's CRF on every token of every sentence. */
+  private static CrfEntityRecognizer bareTagger() {
+    return new CrfEntityRecognizer().withContextTokens(CrfEntityRecognizer.WHOLE_SENTENCES);
+  }
+
+  /** Seconds the bare tagger takes over {@code sentences} on one thread, after a warm-up. */
+  private static double timeBareTagger(List<String> sentences) {
+    CrfEntityRecognizer bare = bareTagger();
+    bare.warmUp();
+    // JIT warm-up, long enough that the one-thread and many-thread figures compare compiled code.
+    Stages.tag(bare, sentences.subList(0, Math.min(3000, sentences.size())));
+    long t0 = System.nanoTime();
+    Stages.tag(bare, sentences);
+    return seconds(t0);
+  }
+
+  /**
+   * {@link #timeBareTagger} in a child JVM that compiles CoreNLP's feature extractor, as the
+   * report's own JVM does: the tagger as fast as the JVM can run it, beside the JVM's default.
+   */
+  private static double timeCompiledBareTagger(
+      String input, String fieldMap, String dateFormat, List<String> jvm, Path work)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvm);
+    cmd.add(HugeMethodCompilation.ENABLING_OPTION);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(RunBenchmarks.class.getName());
+    cmd.add("--input=" + input);
+    cmd.add("--fieldMap=" + fieldMap);
+    cmd.add("--dateFormat=" + dateFormat);
+    cmd.add("--" + TAGGER_ONLY + "=true");
+    Path log = work.resolve("compiled-tagger.log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    int rc = p.waitFor();
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      if (rc == 0 && line.startsWith(TAGGER_SECONDS)) {
+        return Double.parseDouble(line.substring(TAGGER_SECONDS.length()));
+      }
+    }
+    throw new IllegalStateException("the compiled tagger's run failed (exit " + rc + "); see " + log);
   }
 
   static final class Result {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -67,7 +68,8 @@ public final class CorpusReport {
   private CorpusReport() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    OptionalInt child = CompilingJvm.runIfUseful(CorpusReport.class, args);
+    System.exit(child.isPresent() ? child.getAsInt() : run(args, System.out, System.err));
   }
 
   /** Runs the report; returns the process exit code. Errors are reported in one line, no trace. */

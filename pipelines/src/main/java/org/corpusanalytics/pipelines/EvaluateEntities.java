@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -61,7 +62,8 @@ public final class EvaluateEntities {
       List.of("conll", "layout", "workDir", "errors", "mentions", "ablation", "threads", "help");
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    OptionalInt child = CompilingJvm.runIfUseful(EvaluateEntities.class, args);
+    System.exit(child.isPresent() ? child.getAsInt() : run(args, System.out, System.err));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {

@@ -1,6 +1,7 @@
 package org.corpusanalytics.pipelines;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -290,6 +291,46 @@ public class FlinkClusterIT {
     assertSameFiles(direct, local);
   }
 
+  @Test
+  public void d_theTablesDoNotDependOnCompilingTheFeatureExtractor() throws Exception {
+    // A plain `java -jar` run of the report runs it in a child JVM that compiles CoreNLP's
+    // feature extractor, and the TaskManagers were started with the option: none of them warned.
+    Path direct = directOnTestdata();
+    assertThat(log("direct-testdata"), not(containsString(INTERPRETER_WARNING)));
+    try (Stream<Path> logs = Files.list(STATE_DIR.resolve("log"))) {
+      List<Path> taskManagers =
+          logs.filter(f -> f.getFileName().toString().startsWith("taskmanager-"))
+              .collect(Collectors.toList());
+      assertThat(taskManagers, not(empty()));
+      for (Path taskManager : taskManagers) {
+        assertThat(
+            taskManager.toString(),
+            Files.readString(taskManager, StandardCharsets.UTF_8),
+            not(containsString(INTERPRETER_WARNING)));
+      }
+    }
+    // Posing as the child, the report runs in this JVM without the option: it says so, and the
+    // interpreted extractor gives the same tables.
+    Path interpreted = TMP.getRoot().toPath().resolve("interpreted-testdata");
+    startReport(
+            "interpreted-testdata",
+            List.of("-D" + CompilingJvm.CHILD_PROPERTY + "=true"),
+            interpreted,
+            "--input=" + TESTDATA + "/*",
+            "--emitMentions=true")
+        .await(Duration.ofMinutes(20))
+        .assertSucceeded();
+    assertThat(log("interpreted-testdata"), containsString(INTERPRETER_WARNING));
+    assertSameTables(direct, interpreted);
+    assertSameFiles(direct, interpreted);
+  }
+
+  private static final String INTERPRETER_WARNING = "feature extractor will run in the interpreter";
+
+  static String log(String runName) throws IOException {
+    return Files.readString(LOGS.resolve(runName + ".log"), StandardCharsets.UTF_8);
+  }
+
   // --- Comparing outputs ----------------------------------------------------------------------
 
   private static synchronized Path directOnTestdata() throws Exception {
@@ -505,8 +546,14 @@ public class FlinkClusterIT {
   }
 
   static Running startReport(String name, Path output, String... args) throws IOException {
+    return startReport(name, List.of(), output, args);
+  }
+
+  static Running startReport(String name, List<String> jvmOptions, Path output, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(Arrays.asList(args));

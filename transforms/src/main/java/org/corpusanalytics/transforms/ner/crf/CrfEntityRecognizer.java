@@ -13,6 +13,8 @@ import javax.annotation.Nullable;
 import org.corpusanalytics.transforms.ner.EntityRecognizer;
 import org.corpusanalytics.transforms.ner.EntityType;
 import org.corpusanalytics.transforms.ner.Mention;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stanford CoreNLP's CRF tagger with the CoNLL 4-class distsim model (GPL-3.0-or-later; see the README).
@@ -171,6 +173,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
    * per setting (the report only ever uses one).
    */
   private static final class SharedModels {
+    private static final Logger LOG = LoggerFactory.getLogger(CrfEntityRecognizer.class);
     private static final ConcurrentHashMap<String, CRFClassifier<CoreLabel>> MODELS =
         new ConcurrentHashMap<>();
 
@@ -178,6 +181,13 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
       return MODELS.computeIfAbsent(
           path + '\u0000' + tokenizerOptions,
           k -> {
+            if (HugeMethodCompilation.skippedByDefault()) {
+              // A cluster's TaskManagers take JVM options from their own configuration only.
+              LOG.warn(
+                  "CoreNLP's feature extractor will run in the interpreter, the tagger at about"
+                      + " half speed: start this JVM with {} (on Flink, in env.java.opts.taskmanager)",
+                  HugeMethodCompilation.ENABLING_OPTION);
+            }
             CRFClassifier<CoreLabel> loaded = CRFClassifier.getClassifierNoExceptions(path);
             loaded.flags.tokenizerOptions = tokenizerOptions;
             return loaded;

@@ -1,0 +1,53 @@
+package org.corpusanalytics.transforms.ner.crf;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+
+/**
+ * Whether this JVM compiles CoreNLP's CRF feature extractor.
+ *
+ * <p>The extractor ({@code NERFeatureFactory.featuresC}) is one method of about 10,000 bytes of
+ * bytecode. HotSpot's JIT skips methods above 8,000 bytes unless {@value #ENABLING_OPTION} is
+ * given, so by default every token's features are computed in the interpreter and the tagger runs
+ * at about half the speed it reaches with the option (see BENCHMARKS.md). The option changes no
+ * result: the same code runs, compiled.
+ */
+public final class HugeMethodCompilation {
+  /** The JVM option that lets HotSpot compile the extractor. */
+  public static final String ENABLING_OPTION = "-XX:-DontCompileHugeMethods";
+
+  private static final String FLAG = "DontCompileHugeMethods";
+
+  private HugeMethodCompilation() {}
+
+  /**
+   * True when this JVM leaves huge methods to the interpreter because nobody chose otherwise: the
+   * flag is on by default. False when it was set either way on the command line (a user's choice
+   * is kept) and on JVMs without the flag.
+   */
+  public static boolean skippedByDefault() {
+    return flag().map(f -> Boolean.parseBoolean(f.getValue()) && isDefault(f)).orElse(false);
+  }
+
+  /** True when this JVM compiles huge methods. */
+  public static boolean enabled() {
+    return flag().map(f -> !Boolean.parseBoolean(f.getValue())).orElse(false);
+  }
+
+  private static boolean isDefault(VMOption option) {
+    return option.getOrigin() == VMOption.Origin.DEFAULT;
+  }
+
+  private static Optional<VMOption> flag() {
+    try {
+      HotSpotDiagnosticMXBean hotspot =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return hotspot == null ? Optional.empty() : Optional.of(hotspot.getVMOption(FLAG));
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // Not HotSpot, or a HotSpot without the flag: nothing to decide.
+      return Optional.empty();
+    }
+  }
+}
