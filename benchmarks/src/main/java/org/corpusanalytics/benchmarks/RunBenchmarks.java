@@ -319,13 +319,9 @@ public final class RunBenchmarks {
   private static double timeCompiledBareTagger(
       String input, String fieldMap, String dateFormat, List<String> jvm, Path work)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvm);
-    cmd.add(HugeMethodCompilation.ENABLING_OPTION);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(RunBenchmarks.class.getName());
+    List<String> options = new ArrayList<>(jvm);
+    options.add(HugeMethodCompilation.ENABLING_OPTION);
+    List<String> cmd = javaCommand(options, RunBenchmarks.class);
     cmd.add("--input=" + input);
     cmd.add("--fieldMap=" + fieldMap);
     cmd.add("--dateFormat=" + dateFormat);
@@ -341,6 +337,17 @@ public final class RunBenchmarks {
     throw new IllegalStateException("the compiled tagger's run failed (exit " + rc + "); see " + log);
   }
 
+  /** A command line that runs {@code main} in a new JVM with {@code jvm} options, on this class path. */
+  private static List<String> javaCommand(List<String> jvm, Class<?> main) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvm);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(main.getName());
+    return cmd;
+  }
+
   static final class Result {
     double wallSeconds;
     double pipelineSeconds;
@@ -352,12 +359,7 @@ public final class RunBenchmarks {
   private static Result runReport(
       Path in, Path outDir, String runner, List<String> jvm, String extra)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvm);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(MeasuredRun.class.getName());
+    List<String> cmd = javaCommand(jvm, MeasuredRun.class);
     cmd.add("--input=" + in.resolve("*.jsonl"));
     cmd.add("--output=" + outDir);
     cmd.add("--runDate=2024-01-01");
