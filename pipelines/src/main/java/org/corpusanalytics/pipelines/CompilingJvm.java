@@ -16,7 +16,7 @@ import org.corpusanalytics.transforms.ner.crf.HugeMethodCompilation;
 /**
  * Runs the report in a child JVM that compiles CoreNLP's feature extractor when this JVM would
  * leave it to the interpreter (see {@link HugeMethodCompilation}): the CRF tagger, the report's
- * main cost, then runs about twice as fast.
+ * main cost, then runs 1.3 to 1.9 times as fast.
  *
  * <p>Only when the JVM flag is at its default: a flag given on the command line either way is
  * kept, and not for {@code --help} or the gazetteer recognizer. The decision is taken before
@@ -60,7 +60,7 @@ public final class CompilingJvm {
               + tool.get()
               + " asks; add "
               + HugeMethodCompilation.ENABLING_OPTION
-              + " for a tagger about twice as fast");
+              + " for a tagger 1.3-1.9x as fast");
       return OptionalInt.empty();
     }
     List<String> command =
@@ -82,7 +82,7 @@ public final class CompilingJvm {
               + HugeMethodCompilation.ENABLING_OPTION
               + " ("
               + e.getMessage()
-              + "); running without it, the tagger at about half speed");
+              + "); running without it, the tagger 1.3-1.9x slower");
       return OptionalInt.empty();
     }
     Thread stopChild =

@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>The extractor ({@code NERFeatureFactory.featuresC}) is one method of about 10,000 bytes of
  * bytecode. HotSpot's JIT skips methods above 8,000 bytes unless {@value #ENABLING_OPTION} is
  * given, so by default every token's features are computed in the interpreter and the tagger runs
- * at about half the speed it reaches with the option (see BENCHMARKS.md). The option changes no
+ * 1.3 to 1.9 times slower than with the option (see BENCHMARKS.md). The option changes no
  * result: the same code runs, compiled.
  */
 public final class HugeMethodCompilation {
