@@ -12,7 +12,9 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.IterableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -30,6 +32,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.util.construction.PTransformReplacements;
 import org.apache.beam.sdk.util.construction.ReplacementOutputs;
 import org.apache.beam.sdk.values.KV;
@@ -58,7 +61,12 @@ import org.joda.time.Instant;
  * whose accumulator holds {@code fn}'s accumulator per key ({@link PerKeyInShardCombineFn}), so
  * combining stays incremental. Each grouping then yields {@code shards} bundles. Every key still
  * gets exactly the values and the combined result it got before, so the tables do not change.
- * Memory stays what the Direct runner already holds: it keeps every grouping's input in memory.
+ * The Direct runner keeps every grouping's input in memory; here it holds it as bytes.
+ *
+ * <p>A shard's grouped values are carried as their encoded bytes, and a combine's accumulators
+ * stay encoded until merged: the Direct runner copies a key's grouped state through its coder
+ * ({@code CopyOnAccessInMemoryStateInternals}) each time another bundle adds to it, once per input
+ * bundle, and bytes copy far more cheaply than decoded records.
  *
  * <p>Other runners (Flink) group by key natively and must not use this: a shard would be one huge
  * group there.
@@ -156,39 +164,45 @@ public final class DirectRunnerGrouping {
     @Override
     public PCollection<T> expand(PCollection<T> input) {
       Coder<T> coder = input.getCoder();
+      Coder<TimestampedValue<T>> timestamped = TimestampedValue.TimestampedValueCoder.of(coder);
       return input
-          .apply("SpreadOverShards", ParDo.of(new SpreadFn<T>(shards)))
-          .setCoder(
-              KvCoder.of(
-                  ShardCoder.INSTANCE,
-                  TimestampedValue.TimestampedValueCoder.of(coder)))
+          .apply("SpreadOverShards", ParDo.of(new SpreadFn<T>(shards, timestamped)))
+          .setCoder(KvCoder.of(ShardCoder.INSTANCE, ByteArrayCoder.of()))
           .apply("GroupByShard", GroupByKey.create())
-          .apply("EmitWithTimestamps", ParDo.of(new UnspreadFn<T>()))
+          .apply("EmitWithTimestamps", ParDo.of(new UnspreadFn<T>(timestamped)))
           .setCoder(coder);
     }
   }
 
-  private static final class SpreadFn<T> extends DoFn<T, KV<Integer, TimestampedValue<T>>> {
+  private static final class SpreadFn<T> extends DoFn<T, KV<Integer, byte[]>> {
     private final int shards;
+    private final Coder<TimestampedValue<T>> coder;
     private transient int next;
 
-    SpreadFn(int shards) {
+    SpreadFn(int shards, Coder<TimestampedValue<T>> coder) {
       this.shards = shards;
+      this.coder = coder;
     }
 
     @ProcessElement
     public void process(
-        @Element T e, @Timestamp Instant timestamp, OutputReceiver<KV<Integer, TimestampedValue<T>>> out) {
+        @Element T e, @Timestamp Instant timestamp, OutputReceiver<KV<Integer, byte[]>> out) {
       next = (next + 1) % shards;
-      out.output(KV.of(next, TimestampedValue.of(e, timestamp)));
+      out.output(KV.of(next, encode(coder, TimestampedValue.of(e, timestamp))));
     }
   }
 
-  private static final class UnspreadFn<T> extends DoFn<KV<Integer, Iterable<TimestampedValue<T>>>, T> {
+  private static final class UnspreadFn<T> extends DoFn<KV<Integer, Iterable<byte[]>>, T> {
+    private final Coder<TimestampedValue<T>> coder;
+
+    UnspreadFn(Coder<TimestampedValue<T>> coder) {
+      this.coder = coder;
+    }
+
     @ProcessElement
-    public void process(
-        @Element KV<Integer, Iterable<TimestampedValue<T>>> shard, OutputReceiver<T> out) {
-      for (TimestampedValue<T> e : shard.getValue()) {
+    public void process(@Element KV<Integer, Iterable<byte[]>> shard, OutputReceiver<T> out) {
+      for (byte[] encoded : shard.getValue()) {
+        TimestampedValue<T> e = decode(coder, encoded);
         out.outputWithTimestamp(e.getValue(), e.getTimestamp());
       }
     }
@@ -262,10 +276,10 @@ public final class DirectRunnerGrouping {
     public PCollection<KV<K, Iterable<V>>> expand(PCollection<KV<K, V>> input) {
       KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
       return input
-          .apply("AssignShard", ParDo.of(new AssignShardFn<K, V>(coder.getKeyCoder(), shards)))
-          .setCoder(KvCoder.of(ShardCoder.INSTANCE, coder))
+          .apply("AssignShard", ParDo.of(new EncodeInShardFn<K, V>(coder, shards)))
+          .setCoder(KvCoder.of(ShardCoder.INSTANCE, ByteArrayCoder.of()))
           .apply("GroupByShard", GroupByKey.create())
-          .apply("GroupByKeyInShard", ParDo.of(new GroupInShardFn<K, V>(coder.getKeyCoder())))
+          .apply("GroupByKeyInShard", ParDo.of(new GroupInShardFn<K, V>(coder)))
           .setCoder(KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder())));
     }
   }
@@ -317,20 +331,39 @@ public final class DirectRunnerGrouping {
     }
   }
 
+  /** Keys an element by its key's shard, carrying it encoded. */
+  private static final class EncodeInShardFn<K, V> extends DoFn<KV<K, V>, KV<Integer, byte[]>> {
+    private final KvCoder<K, V> coder;
+    private final int shards;
+
+    EncodeInShardFn(KvCoder<K, V> coder, int shards) {
+      this.coder = coder;
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<K, V> e, OutputReceiver<KV<Integer, byte[]>> out) {
+      int shard = PerKeyInShardCombineFn.shardOf(coder.getKeyCoder(), e.getKey(), shards);
+      out.output(KV.of(shard, encode(coder, e)));
+    }
+  }
+
   /** Splits one shard's values by key (compared as GroupByKey compares them: structurally). */
   private static final class GroupInShardFn<K, V>
-      extends DoFn<KV<Integer, Iterable<KV<K, V>>>, KV<K, Iterable<V>>> {
-    private final Coder<K> keyCoder;
+      extends DoFn<KV<Integer, Iterable<byte[]>>, KV<K, Iterable<V>>> {
+    private final KvCoder<K, V> coder;
 
-    GroupInShardFn(Coder<K> keyCoder) {
-      this.keyCoder = keyCoder;
+    GroupInShardFn(KvCoder<K, V> coder) {
+      this.coder = coder;
     }
 
     @ProcessElement
     public void process(
-        @Element KV<Integer, Iterable<KV<K, V>>> shard, OutputReceiver<KV<K, Iterable<V>>> out) {
+        @Element KV<Integer, Iterable<byte[]>> shard, OutputReceiver<KV<K, Iterable<V>>> out) {
+      Coder<K> keyCoder = coder.getKeyCoder();
       Map<Object, KV<K, List<V>>> byKey = new LinkedHashMap<>();
-      for (KV<K, V> e : shard.getValue()) {
+      for (byte[] encoded : shard.getValue()) {
+        KV<K, V> e = decode(coder, encoded);
         byKey
             .computeIfAbsent(
                 keyCoder.structuralValue(e.getKey()), k -> KV.of(e.getKey(), new ArrayList<>()))
@@ -351,6 +384,22 @@ public final class DirectRunnerGrouping {
       for (KV<K, OutputT> e : shard.getValue()) {
         out.output(e);
       }
+    }
+  }
+
+  static <T> byte[] encode(Coder<T> coder, T value) {
+    try {
+      return CoderUtils.encodeToByteArray(coder, value);
+    } catch (CoderException e) {
+      throw new IllegalStateException("cannot encode a grouped value", e);
+    }
+  }
+
+  static <T> T decode(Coder<T> coder, byte[] encoded) {
+    try {
+      return CoderUtils.decodeFromByteArray(coder, encoded);
+    } catch (CoderException e) {
+      throw new IllegalStateException("cannot decode a grouped value", e);
     }
   }
 

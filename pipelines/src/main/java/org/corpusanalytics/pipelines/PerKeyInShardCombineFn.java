@@ -1,10 +1,14 @@
 package org.corpusanalytics.pipelines;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +29,12 @@ import org.apache.beam.sdk.values.KV;
  * GroupByKey compares them), and the output is every key's output.
  *
  * <p>Used by {@link DirectRunnerGrouping} so that the Direct runner sees a few shard keys instead
- * of one key per entity, pair or sentence.
+ * of one key per entity, pair or sentence. A decoded accumulator keeps its bytes until it is next
+ * used: the Direct runner copies the accumulators it holds for a shard through their coder each
+ * time another bundle adds one, and copying bytes costs little beside rebuilding every key's map.
  */
 final class PerKeyInShardCombineFn<K, InputT, AccumT, OutputT>
-    extends CombineFn<KV<K, InputT>, Map<Object, KV<K, AccumT>>, List<KV<K, OutputT>>> {
+    extends CombineFn<KV<K, InputT>, PerKeyInShardCombineFn.ShardAccumulator<K, AccumT>, List<KV<K, OutputT>>> {
   private final CombineFn<InputT, AccumT, OutputT> fn;
   private final Coder<K> keyCoder;
 
@@ -47,24 +53,25 @@ final class PerKeyInShardCombineFn<K, InputT, AccumT, OutputT>
   }
 
   @Override
-  public Map<Object, KV<K, AccumT>> createAccumulator() {
-    return new HashMap<>();
+  public ShardAccumulator<K, AccumT> createAccumulator() {
+    return new ShardAccumulator<>(new HashMap<>());
   }
 
   @Override
-  public Map<Object, KV<K, AccumT>> addInput(Map<Object, KV<K, AccumT>> acc, KV<K, InputT> input) {
+  public ShardAccumulator<K, AccumT> addInput(ShardAccumulator<K, AccumT> acc, KV<K, InputT> input) {
+    Map<Object, KV<K, AccumT>> byKey = acc.byKey();
     Object structural = keyCoder.structuralValue(input.getKey());
-    KV<K, AccumT> entry = acc.get(structural);
+    KV<K, AccumT> entry = byKey.get(structural);
     AccumT keyAcc = entry == null ? fn.createAccumulator() : entry.getValue();
-    acc.put(structural, KV.of(input.getKey(), fn.addInput(keyAcc, input.getValue())));
+    byKey.put(structural, KV.of(input.getKey(), fn.addInput(keyAcc, input.getValue())));
     return acc;
   }
 
   @Override
-  public Map<Object, KV<K, AccumT>> mergeAccumulators(Iterable<Map<Object, KV<K, AccumT>>> accs) {
+  public ShardAccumulator<K, AccumT> mergeAccumulators(Iterable<ShardAccumulator<K, AccumT>> accs) {
     Map<Object, KV<K, List<AccumT>>> byKey = new HashMap<>();
-    for (Map<Object, KV<K, AccumT>> acc : accs) {
-      for (Map.Entry<Object, KV<K, AccumT>> e : acc.entrySet()) {
+    for (ShardAccumulator<K, AccumT> acc : accs) {
+      for (Map.Entry<Object, KV<K, AccumT>> e : acc.byKey().entrySet()) {
         byKey
             .computeIfAbsent(e.getKey(), k -> KV.of(e.getValue().getKey(), new ArrayList<>()))
             .getValue()
@@ -77,29 +84,59 @@ final class PerKeyInShardCombineFn<K, InputT, AccumT, OutputT>
       AccumT one = parts.size() == 1 ? parts.get(0) : fn.mergeAccumulators(parts);
       merged.put(e.getKey(), KV.of(e.getValue().getKey(), one));
     }
-    return merged;
+    return new ShardAccumulator<>(merged);
   }
 
   @Override
-  public List<KV<K, OutputT>> extractOutput(Map<Object, KV<K, AccumT>> acc) {
-    List<KV<K, OutputT>> out = new ArrayList<>(acc.size());
-    for (KV<K, AccumT> e : acc.values()) {
+  public List<KV<K, OutputT>> extractOutput(ShardAccumulator<K, AccumT> acc) {
+    Collection<KV<K, AccumT>> entries = acc.byKey().values();
+    List<KV<K, OutputT>> out = new ArrayList<>(entries.size());
+    for (KV<K, AccumT> e : entries) {
       out.add(KV.of(e.getKey(), fn.extractOutput(e.getValue())));
     }
     return out;
   }
 
   @Override
-  public Coder<Map<Object, KV<K, AccumT>>> getAccumulatorCoder(
+  public Coder<ShardAccumulator<K, AccumT>> getAccumulatorCoder(
       CoderRegistry registry, Coder<KV<K, InputT>> inputCoder) throws CannotProvideCoderException {
     @SuppressWarnings("unchecked")
     Coder<InputT> valueCoder = ((KvCoder<K, InputT>) inputCoder).getValueCoder();
     return new AccumulatorCoder<>(keyCoder, fn.getAccumulatorCoder(registry, valueCoder));
   }
 
+  /**
+   * One shard's accumulators by structural key: live, or as the bytes they were decoded from until
+   * they are read (then the bytes are dropped, since the map may change).
+   */
+  static final class ShardAccumulator<K, AccumT> {
+    private Map<Object, KV<K, AccumT>> byKey;
+    private byte[] encoded;
+    private final AccumulatorCoder<K, AccumT> coder;
+
+    ShardAccumulator(Map<Object, KV<K, AccumT>> byKey) {
+      this.byKey = byKey;
+      this.encoded = null;
+      this.coder = null;
+    }
+
+    private ShardAccumulator(byte[] encoded, AccumulatorCoder<K, AccumT> coder) {
+      this.byKey = null;
+      this.encoded = encoded;
+      this.coder = coder;
+    }
+
+    Map<Object, KV<K, AccumT>> byKey() {
+      if (byKey == null) {
+        byKey = coder.decodeEntries(encoded);
+        encoded = null;
+      }
+      return byKey;
+    }
+  }
+
   /** Encodes the accumulator as its (key, accumulator) pairs; the structural keys are rebuilt. */
-  private static final class AccumulatorCoder<K, AccumT>
-      extends CustomCoder<Map<Object, KV<K, AccumT>>> {
+  static final class AccumulatorCoder<K, AccumT> extends CustomCoder<ShardAccumulator<K, AccumT>> {
     private final Coder<K> keyCoder;
     private final Coder<AccumT> accumCoder;
 
@@ -109,23 +146,42 @@ final class PerKeyInShardCombineFn<K, InputT, AccumT, OutputT>
     }
 
     @Override
-    public void encode(Map<Object, KV<K, AccumT>> value, OutputStream out) throws IOException {
-      VarIntCoder.of().encode(value.size(), out);
-      for (KV<K, AccumT> e : value.values()) {
-        keyCoder.encode(e.getKey(), out);
-        accumCoder.encode(e.getValue(), out);
-      }
+    public void encode(ShardAccumulator<K, AccumT> value, OutputStream out) throws IOException {
+      byte[] bytes = value.encoded != null ? value.encoded : encodeEntries(value.byKey);
+      VarIntCoder.of().encode(bytes.length, out);
+      out.write(bytes);
     }
 
     @Override
-    public Map<Object, KV<K, AccumT>> decode(InputStream in) throws IOException {
-      int size = VarIntCoder.of().decode(in);
-      Map<Object, KV<K, AccumT>> value = new HashMap<>(size * 2);
-      for (int i = 0; i < size; i++) {
-        K key = keyCoder.decode(in);
-        value.put(keyCoder.structuralValue(key), KV.of(key, accumCoder.decode(in)));
+    public ShardAccumulator<K, AccumT> decode(InputStream in) throws IOException {
+      byte[] bytes = new byte[VarIntCoder.of().decode(in)];
+      new DataInputStream(in).readFully(bytes);
+      return new ShardAccumulator<>(bytes, this);
+    }
+
+    private byte[] encodeEntries(Map<Object, KV<K, AccumT>> byKey) throws IOException {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      VarIntCoder.of().encode(byKey.size(), out);
+      for (KV<K, AccumT> e : byKey.values()) {
+        keyCoder.encode(e.getKey(), out);
+        accumCoder.encode(e.getValue(), out);
       }
-      return value;
+      return out.toByteArray();
+    }
+
+    private Map<Object, KV<K, AccumT>> decodeEntries(byte[] bytes) {
+      try {
+        InputStream in = new ByteArrayInputStream(bytes);
+        int size = VarIntCoder.of().decode(in);
+        Map<Object, KV<K, AccumT>> byKey = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+          K key = keyCoder.decode(in);
+          byKey.put(keyCoder.structuralValue(key), KV.of(key, accumCoder.decode(in)));
+        }
+        return byKey;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot decode a shard's accumulators", e);
+      }
     }
   }
 }

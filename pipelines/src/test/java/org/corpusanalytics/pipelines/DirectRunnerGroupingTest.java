@@ -125,22 +125,28 @@ public class DirectRunnerGroupingTest {
   public void perKeyCombineKeepsOneAccumulatorPerKeyAndEncodesIt() throws Exception {
     PerKeyInShardCombineFn<String, Long, long[], Long> fn =
         new PerKeyInShardCombineFn<>(Sum.ofLongs(), StringUtf8Coder.of());
-    Map<Object, KV<String, long[]>> a = fn.createAccumulator();
+    PerKeyInShardCombineFn.ShardAccumulator<String, long[]> a = fn.createAccumulator();
     a = fn.addInput(a, KV.of("x", 2L));
     a = fn.addInput(a, KV.of("y", 5L));
     a = fn.addInput(a, KV.of("x", 3L));
-    Map<Object, KV<String, long[]>> b = fn.addInput(fn.createAccumulator(), KV.of("x", 10L));
+    PerKeyInShardCombineFn.ShardAccumulator<String, long[]> b =
+        fn.addInput(fn.createAccumulator(), KV.of("x", 10L));
 
-    Coder<Map<Object, KV<String, long[]>>> coder =
+    Coder<PerKeyInShardCombineFn.ShardAccumulator<String, long[]>> coder =
         fn.getAccumulatorCoder(
             pipeline.getCoderRegistry(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    Map<Object, KV<String, long[]>> decoded =
-        CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, a));
+    byte[] encoded = CoderUtils.encodeToByteArray(coder, a);
+    // As the Direct runner copies held accumulators: decoded, then encoded again before any use.
+    PerKeyInShardCombineFn.ShardAccumulator<String, long[]> copied =
+        CoderUtils.clone(coder, CoderUtils.decodeFromByteArray(coder, encoded));
+    assertThat(CoderUtils.encodeToByteArray(coder, copied), equalTo(encoded));
+    // Used after decoding, it takes more input.
+    copied = fn.addInput(copied, KV.of("y", 1L));
 
     List<KV<String, Long>> out =
-        new ArrayList<>(fn.extractOutput(fn.mergeAccumulators(List.of(decoded, b))));
+        new ArrayList<>(fn.extractOutput(fn.mergeAccumulators(List.of(copied, b))));
     out.sort((p, q) -> p.getKey().compareTo(q.getKey()));
-    assertThat(out, equalTo(List.of(KV.of("x", 15L), KV.of("y", 5L))));
+    assertThat(out, equalTo(List.of(KV.of("x", 15L), KV.of("y", 6L))));
   }
 
   @Test

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
+import java.lang.ref.WeakReference;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +31,9 @@ import org.corpusanalytics.transforms.ner.PhraseMatcher;
  * names is optional). Names are matched case-sensitively after Unicode NFC and whitespace folding,
  * the way article text is normalized.
  *
- * <p>Immutable and serializable: it travels inside the pipeline's functions.
+ * <p>Immutable and serializable: it travels inside the pipeline's functions, as one compact text
+ * of its entries, and equal watchlists deserialize to one instance per JVM (see {@link
+ * SerializedForm}).
  */
 public final class Gazetteer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -73,6 +77,7 @@ public final class Gazetteer implements Serializable {
   private final Map<String, List<Entry>> byName = new HashMap<>();
   private transient volatile @Nullable PhraseMatcher matcher;
   private transient volatile @Nullable List<Entry> phraseEntries;
+  private transient volatile @Nullable byte[] serialized;
 
   public Gazetteer(List<Entry> entries) {
     this.entries = List.copyOf(entries);
@@ -186,6 +191,92 @@ public final class Gazetteer implements Serializable {
       }
     }
     return null;
+  }
+
+  private Object writeReplace() {
+    byte[] bytes = serialized;
+    if (bytes == null) {
+      StringBuilder text = new StringBuilder();
+      for (Entry e : entries) {
+        // Normalized names hold no tab or line break.
+        text.append(e.type.name());
+        for (String name : e.names) {
+          text.append('\t').append(name);
+        }
+        text.append('\n');
+      }
+      bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      serialized = bytes;
+    }
+    return new SerializedForm(bytes);
+  }
+
+  /**
+   * What a gazetteer serializes to: its entries as one line each ({@code TYPE\tcanonical\talias...}).
+   * The Direct runner serializes every function once per bundle, so a 10,000-entry watchlist as
+   * objects cost seconds per run; and a JVM that deserializes the same watchlist many times (one
+   * function per step, thread and bundle) gets back one shared instance, built matcher included.
+   */
+  private static final class SerializedForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Map<ContentKey, WeakReference<Gazetteer>> SHARED = new HashMap<>();
+
+    private final byte[] utf8;
+
+    SerializedForm(byte[] utf8) {
+      this.utf8 = utf8;
+    }
+
+    private Object readResolve() {
+      ContentKey key = new ContentKey(utf8);
+      synchronized (SHARED) {
+        WeakReference<Gazetteer> ref = SHARED.get(key);
+        Gazetteer shared = ref == null ? null : ref.get();
+        if (shared == null) {
+          SHARED.values().removeIf(r -> r.get() == null);
+          shared = decode(utf8);
+          SHARED.put(key, new WeakReference<>(shared));
+        }
+        return shared;
+      }
+    }
+
+    private static Gazetteer decode(byte[] utf8) {
+      List<Entry> entries = new ArrayList<>();
+      String text = new String(utf8, StandardCharsets.UTF_8);
+      int line = 0;
+      while (line < text.length()) {
+        int end = text.indexOf('\n', line);
+        String[] fields = text.substring(line, end).split("\t");
+        List<String> names = List.of(fields).subList(1, fields.length);
+        entries.add(new Entry(names.get(0), EntityType.valueOf(fields[0]), names));
+        line = end + 1;
+      }
+      Gazetteer g = new Gazetteer(entries);
+      g.serialized = utf8;
+      return g;
+    }
+  }
+
+  /** A byte array compared by content. */
+  private static final class ContentKey {
+    private final byte[] bytes;
+    private final int hash;
+
+    ContentKey(byte[] bytes) {
+      this.bytes = bytes;
+      this.hash = Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ContentKey && Arrays.equals(bytes, ((ContentKey) o).bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /** Whole-word, longest-first matches of every name in {@code text}, each with its entry. */

@@ -5,13 +5,17 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.sameInstance;
 import static org.junit.Assert.assertThrows;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.corpusanalytics.transforms.ner.EntityType;
 import org.corpusanalytics.transforms.ner.Mention;
 import org.junit.Test;
@@ -105,5 +109,26 @@ public class GazetteerRecognizerTest {
     assertThat(e.getMessage(), containsString("test.csv line 2: unknown type 'COMPANY'"));
     e = assertThrows(IllegalArgumentException.class, () -> parse("Oslo,LOC,a,b\n"));
     assertThat(e.getMessage(), containsString("expected canonical,type,aliases"));
+  }
+
+  @Test
+  public void serializedWatchlistsMatchTheSameAndEqualOnesAreShared() throws IOException {
+    Gazetteer g =
+        parse("Kim Jong-un,PERSON,Kim|Kim   Jong Un\n\"Acme, Inc.\",ORG,Acme\nOslo,LOC,\nAcme,LOC,\n");
+    Gazetteer copy = SerializableUtils.clone(g);
+    assertThat(copy, not(sameInstance(g)));
+    String sentence = "Kim Jong Un met Acme, Inc. staff in Oslo and Acme.";
+    assertThat(found(copy, sentence), equalTo(found(g, sentence)));
+    assertThat(found(copy, sentence), hasSize(4));
+    assertThat(copy.lookup("Acme", EntityType.LOCATION).canonical(), equalTo("Acme"));
+    assertThat(copy.lookup("Acme", EntityType.ORGANIZATION).canonical(), equalTo("Acme, Inc."));
+    assertThat(copy.entries().toString(), equalTo(g.entries().toString()));
+
+    // Every function holding an equal watchlist in this JVM shares one instance.
+    assertThat(SerializableUtils.clone(g), sameInstance(copy));
+    assertThat(SerializableUtils.clone(copy), sameInstance(copy));
+    Gazetteer other = parse("Oslo,LOC,\n");
+    assertThat(SerializableUtils.clone(other), not(sameInstance(copy)));
+    assertThat(SerializableUtils.clone(parse("")).entries(), empty());
   }
 }
