@@ -34,7 +34,8 @@ import org.apache.beam.sdk.values.KV;
  * time another bundle adds one, and copying bytes costs little beside rebuilding every key's map.
  */
 final class PerKeyInShardCombineFn<K, InputT, AccumT, OutputT>
-    extends CombineFn<KV<K, InputT>, PerKeyInShardCombineFn.ShardAccumulator<K, AccumT>, List<KV<K, OutputT>>> {
+    extends CombineFn<
+        KV<K, InputT>, PerKeyInShardCombineFn.ShardAccumulator<K, AccumT>, List<KV<K, OutputT>>> {
   private final CombineFn<InputT, AccumT, OutputT> fn;
   private final Coder<K> keyCoder;
 
@@ -58,7 +59,8 @@ final class PerKeyInShardCombineFn<K, InputT, AccumT, OutputT>
   }
 
   @Override
-  public ShardAccumulator<K, AccumT> addInput(ShardAccumulator<K, AccumT> acc, KV<K, InputT> input) {
+  public ShardAccumulator<K, AccumT> addInput(
+      ShardAccumulator<K, AccumT> acc, KV<K, InputT> input) {
     Map<Object, KV<K, AccumT>> byKey = acc.byKey();
     Object structural = keyCoder.structuralValue(input.getKey());
     KV<K, AccumT> entry = byKey.get(structural);

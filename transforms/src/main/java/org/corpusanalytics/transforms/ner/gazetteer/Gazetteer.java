@@ -212,7 +212,8 @@ public final class Gazetteer implements Serializable {
   }
 
   /**
-   * What a gazetteer serializes to: its entries as one line each ({@code TYPE\tcanonical\talias...}).
+   * What a gazetteer serializes to: its entries as one line each
+   * ({@code TYPE\tcanonical\talias...}).
    * The Direct runner serializes every function once per bundle, so a 10,000-entry watchlist as
    * objects cost seconds per run; and a JVM that deserializes the same watchlist many times (one
    * function per step, thread and bundle) gets back one shared instance, built matcher included.
