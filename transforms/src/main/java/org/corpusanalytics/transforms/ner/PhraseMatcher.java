@@ -3,9 +3,8 @@ package org.corpusanalytics.transforms.ner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Finds whole-word occurrences of a fixed set of phrases in one pass over the text (Aho-Corasick
@@ -16,7 +15,7 @@ public final class PhraseMatcher {
   /** A match: [start, end) of the text and the index of the phrase it matched. */
   public record Match(int start, int end, int phrase) {}
 
-  private final Map<Long, Integer> edges = new HashMap<>(); // (state << 16 | char) -> state
+  private final EdgeTable edges = new EdgeTable(); // (state << 16 | char) -> state
   private final int[] fail;
   private final int[] dictLink; // nearest proper suffix state that ends a phrase, or -1
   private final int[] phraseAt; // phrase ending at this state, or -1
@@ -36,8 +35,8 @@ public final class PhraseMatcher {
       int state = 0;
       for (int i = 0; i < phrase.length(); i++) {
         long key = edgeKey(state, phrase.charAt(i));
-        Integer next = edges.get(key);
-        if (next == null) {
+        int next = edges.get(key);
+        if (next < 0) {
           next = phraseAtList.size();
           phraseAtList.add(-1);
           lengthAtList.add(0);
@@ -69,11 +68,8 @@ public final class PhraseMatcher {
     for (int i = 0; i < states; i++) {
       children.add(new ArrayList<>());
     }
-    for (Map.Entry<Long, Integer> e : edges.entrySet()) {
-      int parent = (int) (e.getKey() >>> 16);
-      char c = (char) (e.getKey() & 0xFFFF);
-      children.get(parent).add(new long[] {c, e.getValue()});
-    }
+    edges.forEach(
+        (key, child) -> children.get((int) (key >>> 16)).add(new long[] {key & 0xFFFF, child}));
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (long[] child : children.get(0)) {
       int s = (int) child[1];
@@ -86,11 +82,11 @@ public final class PhraseMatcher {
         char c = (char) child[0];
         int s = (int) child[1];
         int f = fail[state];
-        Integer next;
-        while ((next = edges.get(edgeKey(f, c))) == null && f != 0) {
+        int next;
+        while ((next = edges.get(edgeKey(f, c))) < 0 && f != 0) {
           f = fail[f];
         }
-        fail[s] = next != null && next != s ? next : 0;
+        fail[s] = next >= 0 && next != s ? next : 0;
         dictLink[s] = phraseAt[fail[s]] >= 0 ? fail[s] : dictLink[fail[s]];
         queue.add(s);
       }
@@ -103,11 +99,11 @@ public final class PhraseMatcher {
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      Integer next;
-      while ((next = edges.get(edgeKey(state, c))) == null && state != 0) {
+      int next;
+      while ((next = edges.get(edgeKey(state, c))) < 0 && state != 0) {
         state = fail[state];
       }
-      state = next == null ? 0 : next;
+      state = next < 0 ? 0 : next;
       for (int s = phraseAt[state] >= 0 ? state : dictLink[state]; s >= 0; s = dictLink[s]) {
         int start = i + 1 - lengthAt[s];
         if (isWordBoundary(text, start) && isWordBoundary(text, i + 1)) {
@@ -156,5 +152,72 @@ public final class PhraseMatcher {
 
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '-' || c == '_' || Character.isSurrogate(c);
+  }
+
+  /**
+   * The trie's edges: an open-addressing table from edge key to state, without the boxing of a
+   * {@code HashMap<Long, Integer>} on every character of the text.
+   */
+  private static final class EdgeTable {
+    private long[] keys = new long[64]; // key + 1; 0 marks a free slot
+    private int[] values = new int[64];
+    private int size;
+
+    /** The state at the end of the edge, or -1. */
+    int get(long key) {
+      long stored = key + 1;
+      int mask = keys.length - 1;
+      for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+        long k = keys[i];
+        if (k == stored) {
+          return values[i];
+        }
+        if (k == 0) {
+          return -1;
+        }
+      }
+    }
+
+    void put(long key, int value) {
+      if (2 * (size + 1) > keys.length) {
+        grow();
+      }
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (keys[i] != 0 && keys[i] != key + 1) {
+        i = (i + 1) & mask;
+      }
+      if (keys[i] == 0) {
+        size++;
+      }
+      keys[i] = key + 1;
+      values[i] = value;
+    }
+
+    void forEach(BiConsumer<Long, Integer> action) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] != 0) {
+          action.accept(keys[i] - 1, values[i]);
+        }
+      }
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldValues = values;
+      keys = new long[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      size = 0;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != 0) {
+          put(oldKeys[i] - 1, oldValues[i]);
+        }
+      }
+    }
+
+    private static int slot(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
   }
 }

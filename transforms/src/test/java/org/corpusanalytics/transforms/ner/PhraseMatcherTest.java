@@ -2,6 +2,8 @@ package org.corpusanalytics.transforms.ner;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,4 +40,24 @@ public class PhraseMatcherTest {
   public void equallyLongOverlapsKeepTheLeftmost() {
     assertThat(find(List.of("A B", "B C"), "A B C"), contains("A B#0"));
   }
+
+  @Test
+  public void manyPhrasesSharingPrefixesAndCharactersBeyondLatin() {
+    // Thousands of trie states (the edge table grows many times), shared prefixes, and chars
+    // whose code is above 0xFF, including the last UTF-16 unit.
+    List<String> phrases = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      phrases.add("Name" + i + " \u00c5se" + (i % 7) + (i % 2 == 0 ? "" : " \u5317\uffff"));
+    }
+    PhraseMatcher matcher = new PhraseMatcher(phrases);
+    for (int i = 0; i < 3000; i += 37) {
+      String text = "said " + phrases.get(i) + ", then Name" + i + " left";
+      List<PhraseMatcher.Match> found = matcher.find(text);
+      assertThat(found.size(), equalTo(1));
+      assertThat(found.get(0).phrase(), equalTo(i));
+      assertThat(text.substring(found.get(0).start(), found.get(0).end()), equalTo(phrases.get(i)));
+    }
+    assertThat(matcher.find("Name3000 \u00c5se4 and Name12 \u00c5se"), empty());
+  }
 }
+
