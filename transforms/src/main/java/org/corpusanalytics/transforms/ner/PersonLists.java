@@ -28,6 +28,8 @@ final class PersonLists {
   private static final Pattern ITEM_SEPARATOR = Pattern.compile("\\s*(?:[,;()]| - )\\s*");
   private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'.-]*");
   private static final Pattern NAME_PARTICLE = Pattern.compile("(?:de|da|van|der|von|den|del|di|le|la)");
+  private static final Pattern LEADING_NUMBER = Pattern.compile("\\d+|-|\\d+\\.");
+  private static final Pattern TRAILING_NUMBER = Pattern.compile("\\d+(st|nd|rd|th)?|\\.|-");
 
   static List<Mention> apply(String text, List<Mention> mentions) {
     if (!text.chars().anyMatch(Character::isDigit) && !text.contains(",")) {
@@ -87,6 +89,9 @@ final class PersonLists {
   }
 
   private static void lineUp(String text, List<Mention> out) {
+    if (separatorsAtMost(text) < 3) {
+      return; // fewer than the four items a line-up needs
+    }
     List<int[]> items = new ArrayList<>();
     Matcher sep = ITEM_SEPARATOR.matcher(text);
     int from = 0;
@@ -123,6 +128,19 @@ final class PersonLists {
     }
   }
 
+  /** An upper bound on ITEM_SEPARATOR's matches: each holds one of [,;()] or one " - ". */
+  private static int separatorsAtMost(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == ';' || c == '(' || c == ')'
+          || (c == '-' && text.startsWith(" - ", i - 1))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /**
    * The span of a name item in [from, to): a leading number ("14 -") and a trailing minute or number
    * ("87th", "60") dropped; null unless what is left is one to four capitalized words.
@@ -131,10 +149,12 @@ final class PersonLists {
     String[] words = text.substring(from, to).split(" ");
     int first = 0;
     int last = words.length - 1;
-    while (first <= last && (words[first].isEmpty() || words[first].matches("\\d+|-|\\d+\\."))) {
+    while (first <= last
+        && (words[first].isEmpty() || LEADING_NUMBER.matcher(words[first]).matches())) {
       first++;
     }
-    while (last >= first && (words[last].isEmpty() || words[last].matches("\\d+(st|nd|rd|th)?|\\.|-"))) {
+    while (last >= first
+        && (words[last].isEmpty() || TRAILING_NUMBER.matcher(words[last]).matches())) {
       last--;
     }
     if (first > last || last - first >= 4) {

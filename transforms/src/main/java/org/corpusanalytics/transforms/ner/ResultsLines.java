@@ -40,10 +40,10 @@ final class ResultsLines {
   /** A bracketed note after a score: scorers, "( halftime 1-0 )", "( in 12 )". */
   private static final String NOTE = "(?:\\s*\\([^()]*\\))?";
 
-  private static final Pattern SCORE =
+  static final Pattern SCORE =
       Pattern.compile(
           "\\s*" + NAME + "\\s+(\\d+)" + NOTE + "\\s+" + NAME + "\\s+(\\d+)" + NOTE + "\\s*\\.?\\s*");
-  private static final Pattern STANDING =
+  static final Pattern STANDING =
       Pattern.compile("\\s*" + NAME + "((?:\\s+" + NUMBER + "){3,})\\s*");
   private static final Pattern DATELINE =
       Pattern.compile("\\s*([\\p{Lu}][^a-z\\d,]{1,39}?)(?:\\s*,\\s*(\\p{Lu}[\\p{L} .'-]{1,29}?))?\\s+\\d{4}-\\d{2}-\\d{2}\\s*");
@@ -168,7 +168,7 @@ final class ResultsLines {
       return out;
     }
     Matcher s = SCORE.matcher(text);
-    if (s.matches() && isName(s.group(1)) && isName(s.group(3))) {
+    if (endsLikeScore(text) && s.matches() && isName(s.group(1)) && isName(s.group(3))) {
       List<Mention> out = new ArrayList<>();
       replace(text, mentions, s.start(1), s.end(1), teamType(s.group(1)), out);
       List<Mention> second = new ArrayList<>();
@@ -176,7 +176,7 @@ final class ResultsLines {
       return second;
     }
     Matcher t = STANDING.matcher(text);
-    if (t.matches() && isName(t.group(1)) && integers(t.group(2)) >= 2) {
+    if (endsLikeStanding(text) && t.matches() && isName(t.group(1)) && integers(t.group(2)) >= 2) {
       for (Mention m : mentions) {
         if (m.type() == EntityType.PERSON && m.start() < t.end(1)) {
           return mentions;
@@ -187,6 +187,37 @@ final class ResultsLines {
       return out;
     }
     return mentions;
+  }
+
+  // Cheap tests that SCORE and STANDING need to pass: most units are prose ending in a full stop,
+  // on which the patterns' lazy names would otherwise be tried at every space.
+
+  /** SCORE ends with a score, or a bracketed note after it, then an optional full stop. */
+  static boolean endsLikeScore(String text) {
+    int i = skipRegexSpacesBackwards(text, text.length());
+    if (i > 0 && text.charAt(i - 1) == '.') {
+      i = skipRegexSpacesBackwards(text, i - 1);
+    }
+    return i > 0 && (isAsciiDigit(text.charAt(i - 1)) || text.charAt(i - 1) == ')');
+  }
+
+  /** STANDING ends with a number or a dash. */
+  static boolean endsLikeStanding(String text) {
+    int i = skipRegexSpacesBackwards(text, text.length());
+    return i > 0 && (isAsciiDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '-');
+  }
+
+  /** Steps back over the characters regex {@code \s} matches: [ \t\n\x0B\f\r]. */
+  private static int skipRegexSpacesBackwards(String text, int end) {
+    int i = end;
+    while (i > 0 && " \t\n\013\f\r".indexOf(text.charAt(i - 1)) >= 0) {
+      i--;
+    }
+    return i;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static final java.util.Set<String> DATES =

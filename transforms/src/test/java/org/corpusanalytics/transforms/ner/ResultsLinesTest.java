@@ -3,6 +3,8 @@ package org.corpusanalytics.transforms.ner;
 import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
 import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 
@@ -111,5 +113,45 @@ public class ResultsLinesTest {
     assertThat(
         show(ResultsLines.results(text, tag(text, "PERSON:HEDLUND", "PERSON:LUND"))),
         contains("PERSON:HEDLUND", "PERSON:LUND"));
+  }
+
+  @Test
+  public void theQuickTestsBeforeTheRowPatternsNeverSkipARow() {
+    String[] names = {"Leeds", "Newcastle Utd", "Proleter ( Z )", "Said"};
+    String[] numbers = {"2", "10", "1.5", ".5", "-", "+3"};
+    String[] tails = {
+      "", " ", "  ", ".", " .", ". ", "\t", "\u000B", "\r\n", "( Smith 45 )", " ( in 12 )", "-", "7",
+      ")", "(", "said", ",", "\u00a0", " 3", " x"
+    };
+    java.util.Random random = new java.util.Random(7);
+    int scores = 0;
+    int standings = 0;
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder text = new StringBuilder(names[random.nextInt(names.length)]);
+      int columns = random.nextBoolean() ? 2 : 3 + random.nextInt(3);
+      for (int c = 0; c < columns; c++) {
+        text.append(' ').append(numbers[random.nextInt(numbers.length)]);
+        if (columns == 2 && c == 0) {
+          text.append(tails[random.nextInt(tails.length)]).append(' ');
+          text.append(names[random.nextInt(names.length)]);
+        }
+      }
+      for (int k = random.nextInt(3); k > 0; k--) {
+        text.append(tails[random.nextInt(tails.length)]);
+      }
+      String t = text.toString();
+      if (ResultsLines.SCORE.matcher(t).matches()) {
+        scores++;
+        assertThat(t, ResultsLines.endsLikeScore(t), equalTo(true));
+      }
+      if (ResultsLines.STANDING.matcher(t).matches()) {
+        standings++;
+        assertThat(t, ResultsLines.endsLikeStanding(t), equalTo(true));
+      }
+    }
+    assertThat(scores, greaterThan(1000));
+    assertThat(standings, greaterThan(1000));
+    assertThat(ResultsLines.endsLikeScore("Prices rose 2 pct in May ."), equalTo(false));
+    assertThat(ResultsLines.endsLikeStanding("Prices rose 2 pct in May ."), equalTo(false));
   }
 }
