@@ -41,6 +41,22 @@ final class KnownNames {
               + "|South|North|West|East|Northern|Southern|Western|Eastern) )?\\p{Lu}[\\p{L}.']*-(?:based|born|bred|registered|listed"
               + "|owned|made)(?![\\p{L}\\p{N}-])");
 
+  private static final String[] COMPOUND_SUFFIXES = {
+    "based", "born", "bred", "registered", "listed", "owned", "made"
+  };
+
+  /** Whether {@link #PLACE_COMPOUND} can match: it needs a hyphen and a suffix most text lacks. */
+  static boolean mayHoldPlaceCompound(String text) {
+    for (int i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
+      for (String suffix : COMPOUND_SUFFIXES) {
+        if (text.startsWith(suffix, i + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static final class Matchers {
     static final WorldNames WORLD = WorldNames.get();
     static final List<String> MIXED = new ArrayList<>(WORLD.names().keySet());
@@ -75,7 +91,8 @@ final class KnownNames {
     }
     // Untagged place compounds.
     Matcher pc = PLACE_COMPOUND.matcher(text);
-    while (pc.find()) {
+    boolean compounds = mayHoldPlaceCompound(text);
+    while (compounds && pc.find()) {
       if (!overlaps(out, pc.start(), pc.end())) {
         out.add(new Mention(pc.start(), pc.end(), pc.group(), EntityType.MISC));
       }
@@ -111,7 +128,8 @@ final class KnownNames {
     Matcher pc = PLACE_COMPOUND.matcher(m.text());
     int from = 0;
     boolean any = false;
-    while (pc.find()) {
+    boolean compounds = mayHoldPlaceCompound(m.text());
+    while (compounds && pc.find()) {
       any = true;
       addTrimmed(m, from, pc.start(), m.type(), out);
       addTrimmed(m, pc.start(), pc.end(), EntityType.MISC, out);

@@ -3,6 +3,8 @@ package org.corpusanalytics.transforms.ner;
 import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
 import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
@@ -92,4 +94,28 @@ public class KnownNamesTest {
         show(KnownNames.apply(text, tag(text, "ORGANIZATION:NEW ZEALAND"))),
         contains("LOCATION:NEW ZEALAND"));
   }
+
+  @Test
+  public void theQuickTestBeforeThePlaceCompoundPatternNeverSkipsOne() {
+    String[] pieces = {
+      "London", "-", "based", "born", "Made", "made", "-registered", "-listed", "St.", "New ", "Ohio",
+      " ", "x", "-owned", "bred", "-Based", ".", "'s", "1"
+    };
+    java.util.Random random = new java.util.Random(11);
+    int compounds = 0;
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = 1 + random.nextInt(6); k > 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      if (KnownNames.PLACE_COMPOUND.matcher(t).find()) {
+        compounds++;
+        assertThat(t, KnownNames.mayHoldPlaceCompound(t), equalTo(true));
+      }
+    }
+    assertThat(compounds, greaterThan(1000));
+    assertThat(KnownNames.mayHoldPlaceCompound("A well-known firm in London"), equalTo(false));
+  }
 }
+
