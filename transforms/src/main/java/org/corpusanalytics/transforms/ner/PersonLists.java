@@ -25,7 +25,7 @@ final class PersonLists {
 
   private static final Pattern RANK = Pattern.compile("\\s*\\d{1,3}\\s*[.)=]?\\s+");
   private static final Pattern BRACKETED = Pattern.compile("\\(\\s*([^()\\d]{2,40}?)\\s*\\)");
-  private static final Pattern ITEM_SEPARATOR = Pattern.compile("\\s*(?:[,;()]| - )\\s*");
+  static final Pattern ITEM_SEPARATOR = Pattern.compile("\\s*(?:[,;()]| - )\\s*");
   private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'.-]*");
   private static final Pattern NAME_PARTICLE = Pattern.compile("(?:de|da|van|der|von|den|del|di|le|la)");
   private static final Pattern LEADING_NUMBER = Pattern.compile("\\d+|-|\\d+\\.");
@@ -129,7 +129,7 @@ final class PersonLists {
   }
 
   /** An upper bound on ITEM_SEPARATOR's matches: each holds one of [,;()] or one " - ". */
-  private static int separatorsAtMost(String text) {
+  static int separatorsAtMost(String text) {
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -4,6 +4,8 @@ import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
 import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import org.junit.Test;
 
@@ -75,4 +77,27 @@ public class PersonListsTest {
         contains("LOCATION:Norway", "PERSON:Ola Berg", "PERSON:Per Lund", "PERSON:Jon Moe",
             "PERSON:Kai Dahl", "PERSON:Are Vik"));
   }
+
+  @Test
+  public void theSeparatorCountBeforeTheLineUpSplitIsAnUpperBound() {
+    String[] pieces = {"Ann Lee", ",", ";", "(", ")", " - ", "-", " ", "  ", "\t", "x", "- ", " -"};
+    java.util.Random random = new java.util.Random(5);
+    int withThree = 0;
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(10); k > 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      int matches = 0;
+      java.util.regex.Matcher m = PersonLists.ITEM_SEPARATOR.matcher(t);
+      while (m.find()) {
+        matches++;
+      }
+      assertThat(t, PersonLists.separatorsAtMost(t), greaterThanOrEqualTo(matches));
+      withThree += matches >= 3 ? 1 : 0;
+    }
+    assertThat(withThree, greaterThan(1000));
+  }
 }
+
