@@ -90,11 +90,12 @@ final class KnownNames {
       }
     }
     // Untagged place compounds.
-    Matcher pc = PLACE_COMPOUND.matcher(text);
-    boolean compounds = mayHoldPlaceCompound(text);
-    while (compounds && pc.find()) {
-      if (!overlaps(out, pc.start(), pc.end())) {
-        out.add(new Mention(pc.start(), pc.end(), pc.group(), EntityType.MISC));
+    if (mayHoldPlaceCompound(text)) {
+      Matcher pc = PLACE_COMPOUND.matcher(text);
+      while (pc.find()) {
+        if (!overlaps(out, pc.start(), pc.end())) {
+          out.add(new Mention(pc.start(), pc.end(), pc.group(), EntityType.MISC));
+        }
       }
     }
     List<String> phrases = caps ? Matchers.UPPER : Matchers.MIXED;
@@ -125,11 +126,14 @@ final class KnownNames {
 
   /** Adds {@code m}, with any place compound in it cut off as a MISC mention of its own. */
   private static void splitCompounds(Mention m, List<Mention> out) {
+    if (!mayHoldPlaceCompound(m.text())) {
+      out.add(m);
+      return;
+    }
     Matcher pc = PLACE_COMPOUND.matcher(m.text());
     int from = 0;
     boolean any = false;
-    boolean compounds = mayHoldPlaceCompound(m.text());
-    while (compounds && pc.find()) {
+    while (pc.find()) {
       any = true;
       addTrimmed(m, from, pc.start(), m.type(), out);
       addTrimmed(m, pc.start(), pc.end(), EntityType.MISC, out);

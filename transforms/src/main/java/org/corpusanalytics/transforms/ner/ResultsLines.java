@@ -167,16 +167,16 @@ final class ResultsLines {
       replace(text, mentions, r.start(2), r.end(2), teamType(r.group(2)), out);
       return out;
     }
-    Matcher s = SCORE.matcher(text);
-    if (endsLikeScore(text) && s.matches() && isName(s.group(1)) && isName(s.group(3))) {
+    Matcher s = endsLikeScore(text) ? SCORE.matcher(text) : null;
+    if (s != null && s.matches() && isName(s.group(1)) && isName(s.group(3))) {
       List<Mention> out = new ArrayList<>();
       replace(text, mentions, s.start(1), s.end(1), teamType(s.group(1)), out);
       List<Mention> second = new ArrayList<>();
       replace(text, out, s.start(3), s.end(3), teamType(s.group(3)), second);
       return second;
     }
-    Matcher t = STANDING.matcher(text);
-    if (endsLikeStanding(text) && t.matches() && isName(t.group(1)) && integers(t.group(2)) >= 2) {
+    Matcher t = endsLikeStanding(text) ? STANDING.matcher(text) : null;
+    if (t != null && t.matches() && isName(t.group(1)) && integers(t.group(2)) >= 2) {
       for (Mention m : mentions) {
         if (m.type() == EntityType.PERSON && m.start() < t.end(1)) {
           return mentions;
