@@ -129,7 +129,7 @@ public final class RunBenchmarks {
                 : CompilingJvm.toolOption(jvm).isPresent()
                     ? "interpreted (the report stays in one JVM with "
                         + CompilingJvm.toolOption(jvm).get() + ")"
-                    : "compiled (the report starts a JVM with the option)"));
+                    : "compiled (the report starts a JVM with its JIT options)"));
     out.flush();
 
     double taggerTokensPerSecond = Double.NaN;
@@ -327,14 +327,18 @@ public final class RunBenchmarks {
   }
 
   /**
-   * {@link #timeBareTagger} in a child JVM that compiles CoreNLP's feature extractor, as the
-   * report's own JVM does: the tagger as fast as the JVM can run it, beside the JVM's default.
+   * {@link #timeBareTagger} in a child JVM that compiles CoreNLP's feature extractor, with the
+   * JIT options the report's own JVM gets: the tagger as fast as the JVM can run it, beside the
+   * JVM's default.
    */
   private static double timeCompiledBareTagger(
       String input, String fieldMap, String dateFormat, List<String> jvm, Path work)
       throws IOException, InterruptedException {
     List<String> options = new ArrayList<>(jvm);
-    options.add(HugeMethodCompilation.ENABLING_OPTION);
+    options.addAll(
+        CompilingJvm.jitOptions(
+            true,
+            flag -> jvm.stream().noneMatch(option -> CompilingJvm.flagName(option).equals(flag))));
     List<String> cmd = javaCommand(options, RunBenchmarks.class);
     cmd.add("--input=" + input);
     cmd.add("--fieldMap=" + fieldMap);

@@ -1,5 +1,7 @@
 package org.corpusanalytics.pipelines;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,26 +13,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.corpusanalytics.transforms.ner.crf.HugeMethodCompilation;
 
 /**
- * Runs the report in a child JVM that compiles CoreNLP's feature extractor when this JVM would
- * leave it to the interpreter (see {@link HugeMethodCompilation}): the CRF tagger, the report's
- * main cost, then runs 1.3 to 1.9 times as fast.
+ * Runs the report in a child JVM whose JIT suits it, when this JVM's flags are at their defaults:
+ * the child compiles CoreNLP's feature extractor (see {@link HugeMethodCompilation}; the CRF
+ * tagger, the report's main cost, then runs 1.3 to 1.9 times as fast) and inlines less, so that
+ * C2, which otherwise takes a quarter to a third of a run's CPU, compiles less (whole runs take
+ * 12-22% less time; BENCHMARKS.md, <i>Smaller inlining limits</i>). These options change no
+ * result.
  *
- * <p>Only when the JVM flag is at its default: a flag given on the command line either way is
- * kept, and not for {@code --help} or the gazetteer recognizer. The decision is taken before
- * anything else is loaded, without parsing the options: a run on a Flink cluster (whose
- * TaskManagers take JVM options from their own configuration) pays the start of one more small
- * JVM on the submitting machine. The child
- * gets this JVM's options and class path, the same arguments, stdin/stdout/stderr and exit code;
- * it stops when this JVM stops (SIGTERM is passed on and waited for, so the child removes its
- * staging folder) or dies. A JVM started with a debugger, a profiler or an option that writes a
- * file is not doubled: the report then runs in it, and says how to get the faster tagger.
+ * <p>A flag given on the command line either way is kept, and the child gets only the options
+ * whose flags are at their defaults; there is no child when there are none, nor for {@code
+ * --help}. The decision is taken before anything else is loaded, without parsing the options: a
+ * run on a Flink cluster (whose TaskManagers take JVM options from their own configuration) pays
+ * the start of one more small JVM on the submitting machine. The child gets this JVM's options
+ * and class path, the same arguments, stdin/stdout/stderr and exit code; it stops when this JVM
+ * stops (SIGTERM is passed on and waited for, so the child removes its staging folder) or dies. A
+ * JVM started with a debugger, a profiler or an option that writes a file is not doubled: the
+ * report then runs in it, and says which options would make it faster.
  */
 public final class CompilingJvm {
   /** Set in the child: it runs the report itself and exits when its parent is gone. */
   static final String CHILD_PROPERTY = "corpus-analytics.compilingJvm";
+
+  /**
+   * Smaller inlining limits than HotSpot's defaults (35, 325 and 2,500 bytes): most of C2's work
+   * in a run is large methods with everything inlined into them, from setup code that runs once
+   * per operator to the runners' per-record plumbing.
+   */
+  static final List<String> INLINING_OPTIONS =
+      List.of("-XX:MaxInlineSize=10", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
 
   /** Environment variables whose options the JVM already lists among its input arguments. */
   private static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
@@ -40,16 +54,19 @@ public final class CompilingJvm {
   private CompilingJvm() {}
 
   /**
-   * Runs {@code main} with {@code args} in a compiling child JVM when this one would not compile
-   * the extractor; returns the child's exit code, or empty when the report should run in this
-   * JVM.
+   * Runs {@code main} with {@code args} in a child JVM when this one lacks some of the {@link
+   * #jitOptions}; returns the child's exit code, or empty when the report should run in this JVM.
    */
   public static OptionalInt runIfUseful(Class<?> main, String[] args) {
     if (Boolean.getBoolean(CHILD_PROPERTY)) {
       exitWithParent();
       return OptionalInt.empty();
     }
-    if (!tagsWithTheCrf(args) || !HugeMethodCompilation.skippedByDefault()) {
+    if (Arrays.asList(args).contains("--help")) {
+      return OptionalInt.empty();
+    }
+    List<String> missing = jitOptions(tagsWithTheCrf(args), CompilingJvm::atDefault);
+    if (missing.isEmpty()) {
       return OptionalInt.empty();
     }
     List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -59,14 +76,15 @@ public final class CompilingJvm {
           "corpus-analytics: running in this JVM, as "
               + tool.get()
               + " asks; add "
-              + HugeMethodCompilation.ENABLING_OPTION
-              + " for a tagger 1.3-1.9x as fast");
+              + String.join(" ", missing)
+              + " for a faster run");
       return OptionalInt.empty();
     }
     List<String> command =
         command(
             javaBinary(),
             jvmOptions,
+            missing,
             System.getProperty("java.class.path"),
             main.getName(),
             args);
@@ -79,10 +97,10 @@ public final class CompilingJvm {
     } catch (IOException e) {
       System.err.println(
           "corpus-analytics: could not start a JVM with "
-              + HugeMethodCompilation.ENABLING_OPTION
+              + String.join(" ", missing)
               + " ("
               + e.getMessage()
-              + "); running without it, the tagger 1.3-1.9x slower");
+              + "); running without them, more slowly");
       return OptionalInt.empty();
     }
     Thread stopChild =
@@ -108,13 +126,54 @@ public final class CompilingJvm {
   }
 
   /**
-   * False for {@code --help} and for the gazetteer recognizer, which never load the CRF. Beam
-   * takes options only as {@code --name=value}, so a look at the arguments is enough.
+   * The JIT options a report runs best with, those whose flag {@code atDefault} says nobody set:
+   * the huge-method option when the report tags with the CRF, and the {@link #INLINING_OPTIONS}.
+   */
+  public static List<String> jitOptions(boolean crf, Predicate<String> atDefault) {
+    List<String> options = new ArrayList<>();
+    if (crf) {
+      options.add(HugeMethodCompilation.ENABLING_OPTION);
+    }
+    options.addAll(INLINING_OPTIONS);
+    options.removeIf(option -> !atDefault.test(flagName(option)));
+    return options;
+  }
+
+  /**
+   * The HotSpot flag an {@code -XX:} option sets ({@code MaxInlineSize} for {@code
+   * -XX:MaxInlineSize=10}); empty for other options.
+   */
+  public static String flagName(String option) {
+    if (!option.startsWith("-XX:")) {
+      return "";
+    }
+    String flag = option.substring("-XX:".length());
+    if (flag.startsWith("+") || flag.startsWith("-")) {
+      flag = flag.substring(1);
+    }
+    int equals = flag.indexOf('=');
+    return equals < 0 ? flag : flag.substring(0, equals);
+  }
+
+  /** True when this JVM's flag has its default value: no option, file or variable set it. */
+  private static boolean atDefault(String flag) {
+    try {
+      HotSpotDiagnosticMXBean hotspot =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return hotspot != null && hotspot.getVMOption(flag).getOrigin() == VMOption.Origin.DEFAULT;
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // Not HotSpot, or a HotSpot without the flag: leave it alone.
+      return false;
+    }
+  }
+
+  /**
+   * False for the gazetteer recognizer, which never loads the CRF. Beam takes options only as
+   * {@code --name=value}, so a look at the arguments is enough.
    */
   static boolean tagsWithTheCrf(String[] args) {
     for (String arg : args) {
-      if (arg.equals("--help")
-          || arg.trim().toLowerCase(Locale.ROOT).equals("--recognizer=gazetteer")) {
+      if (arg.trim().toLowerCase(Locale.ROOT).equals("--recognizer=gazetteer")) {
         return false;
       }
     }
@@ -122,15 +181,20 @@ public final class CompilingJvm {
   }
 
   /**
-   * The child's command line: this JVM's options, the option that compiles huge methods, the
-   * marker property, the class path, the main class and the arguments.
+   * The child's command line: this JVM's options, the JIT options it lacks, the marker property,
+   * the class path, the main class and the arguments.
    */
   static List<String> command(
-      String java, List<String> jvmOptions, String classPath, String mainClass, String[] args) {
+      String java,
+      List<String> jvmOptions,
+      List<String> jitOptions,
+      String classPath,
+      String mainClass,
+      String[] args) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);
-    command.add(HugeMethodCompilation.ENABLING_OPTION);
+    command.addAll(jitOptions);
     command.add("-D" + CHILD_PROPERTY + "=true");
     command.add("-cp");
     command.add(classPath);

@@ -2,8 +2,11 @@ package org.corpusanalytics.pipelines;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,11 +15,12 @@ import org.junit.Test;
 
 public class CompilingJvmTest {
   @Test
-  public void theChildGetsThisJvmsOptionsTheFlagTheClassPathAndTheArguments() {
+  public void theChildGetsThisJvmsOptionsTheJitOptionsTheClassPathAndTheArguments() {
     List<String> command =
         CompilingJvm.command(
             "/jdk/bin/java",
             List.of("-Xmx8g", "-Dkey=value"),
+            List.of("-XX:-DontCompileHugeMethods", "-XX:MaxInlineSize=10"),
             "corpus-analytics.jar",
             "org.example.Main",
             new String[] {"--input=in/*", "--output=out"});
@@ -27,6 +31,7 @@ public class CompilingJvmTest {
             "-Xmx8g",
             "-Dkey=value",
             "-XX:-DontCompileHugeMethods",
+            "-XX:MaxInlineSize=10",
             "-Dcorpus-analytics.compilingJvm=true",
             "-cp",
             "corpus-analytics.jar",
@@ -54,22 +59,56 @@ public class CompilingJvmTest {
   }
 
   @Test
-  public void helpAndTheGazetteerDoNotNeedTheCrf() {
+  public void theGazetteerDoesNotNeedTheCrf() {
     assertThat(CompilingJvm.tagsWithTheCrf(args()), equalTo(true));
     assertThat(CompilingJvm.tagsWithTheCrf(args("--recognizer=crf")), equalTo(true));
     assertThat(CompilingJvm.tagsWithTheCrf(args("--runner=FlinkRunner")), equalTo(true));
-    assertThat(CompilingJvm.tagsWithTheCrf(args("--help")), equalTo(false));
     assertThat(
         CompilingJvm.tagsWithTheCrf(args("--recognizer=Gazetteer", "--gazetteer=watchlist.csv")),
         equalTo(false));
   }
 
   @Test
-  public void aJvmThatAlreadyCompilesHugeMethodsRunsTheReportItself() {
-    // The tests' JVMs get the option from the build (surefire's argLine).
+  public void theChildGetsOnlyTheJitOptionsWhoseFlagsNobodySet() {
+    assertThat(
+        CompilingJvm.jitOptions(true, flag -> true),
+        contains(
+            "-XX:-DontCompileHugeMethods",
+            "-XX:MaxInlineSize=10",
+            "-XX:FreqInlineSize=100",
+            "-XX:InlineSmallCode=1000"));
+    assertThat(
+        CompilingJvm.jitOptions(false, flag -> true),
+        contains("-XX:MaxInlineSize=10", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000"));
+    assertThat(
+        CompilingJvm.jitOptions(true, flag -> !flag.equals("MaxInlineSize")),
+        contains(
+            "-XX:-DontCompileHugeMethods", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000"));
+    assertThat(
+        CompilingJvm.jitOptions(false, flag -> flag.equals("DontCompileHugeMethods")), empty());
+  }
+
+  @Test
+  public void flagNamesComeFromXxOptionsOnly() {
+    assertThat(
+        CompilingJvm.flagName("-XX:-DontCompileHugeMethods"), equalTo("DontCompileHugeMethods"));
+    assertThat(CompilingJvm.flagName("-XX:+UseParallelGC"), equalTo("UseParallelGC"));
+    assertThat(CompilingJvm.flagName("-XX:InlineSmallCode=1000"), equalTo("InlineSmallCode"));
+    assertThat(CompilingJvm.flagName("-Xmx8g"), equalTo(""));
+  }
+
+  @Test
+  public void aJvmWithAllTheJitOptionsRunsTheReportItself() {
+    // The tests' JVMs get the options from the build (surefire's argLine).
     assertThat(HugeMethodCompilation.enabled(), equalTo(true));
-    assertThat(HugeMethodCompilation.skippedByDefault(), equalTo(false));
+    assertThat(
+        "argLine and CompilingJvm.INLINING_OPTIONS agree",
+        ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        hasItems(CompilingJvm.INLINING_OPTIONS.toArray(new String[0])));
     assertThat(CompilingJvm.runIfUseful(CorpusReport.class, args()), equalTo(OptionalInt.empty()));
+    assertThat(
+        CompilingJvm.runIfUseful(CorpusReport.class, args("--recognizer=gazetteer")),
+        equalTo(OptionalInt.empty()));
   }
 
   private static String[] args(String... extra) {
