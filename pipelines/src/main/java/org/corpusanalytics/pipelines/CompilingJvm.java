@@ -20,9 +20,9 @@ import org.corpusanalytics.transforms.ner.crf.HugeMethodCompilation;
  * Runs the report in a child JVM whose JIT suits it, when this JVM's flags are at their defaults:
  * the child compiles CoreNLP's feature extractor (see {@link HugeMethodCompilation}; the CRF
  * tagger, the report's main cost, then runs 1.3 to 1.9 times as fast) and inlines less, so that
- * C2, which otherwise takes a quarter to a third of a run's CPU, compiles less (whole runs take
- * 12-22% less time; BENCHMARKS.md, <i>Smaller inlining limits</i>). These options change no
- * result.
+ * C2, which otherwise takes a quarter to a third of a run's CPU, compiles less (whole-corpus
+ * runs took 11-25% less time; BENCHMARKS.md, <i>Smaller inlining limits</i>). These options
+ * change no result.
  *
  * <p>A flag given on the command line either way is kept, and the child gets only the options
  * whose flags are at their defaults; there is no child when there are none, nor for {@code
