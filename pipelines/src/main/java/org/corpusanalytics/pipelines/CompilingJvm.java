@@ -1,7 +1,5 @@
 package org.corpusanalytics.pipelines;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import com.sun.management.VMOption;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.corpusanalytics.transforms.ner.crf.HugeMethodCompilation;
+import org.corpusanalytics.transforms.support.JvmFlags;
 
 /**
  * Runs the report in a child JVM whose JIT suits it, when this JVM's flags are at their defaults:
@@ -65,7 +64,7 @@ public final class CompilingJvm {
     if (Arrays.asList(args).contains("--help")) {
       return OptionalInt.empty();
     }
-    List<String> missing = jitOptions(tagsWithTheCrf(args), CompilingJvm::atDefault);
+    List<String> missing = jitOptions(tagsWithTheCrf(args), JvmFlags::atDefault);
     if (missing.isEmpty()) {
       return OptionalInt.empty();
     }
@@ -153,18 +152,6 @@ public final class CompilingJvm {
     }
     int equals = flag.indexOf('=');
     return equals < 0 ? flag : flag.substring(0, equals);
-  }
-
-  /** True when this JVM's flag has its default value: no option, file or variable set it. */
-  private static boolean atDefault(String flag) {
-    try {
-      HotSpotDiagnosticMXBean hotspot =
-          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      return hotspot != null && hotspot.getVMOption(flag).getOrigin() == VMOption.Origin.DEFAULT;
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      // Not HotSpot, or a HotSpot without the flag: leave it alone.
-      return false;
-    }
   }
 
   /**

@@ -1,9 +1,8 @@
 package org.corpusanalytics.transforms.ner.crf;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
-import java.lang.management.ManagementFactory;
 import java.util.Optional;
+import org.corpusanalytics.transforms.support.JvmFlags;
 
 /**
  * Whether this JVM compiles CoreNLP's CRF feature extractor.
@@ -28,7 +27,9 @@ public final class HugeMethodCompilation {
    * is kept) and on JVMs without the flag.
    */
   public static boolean skippedByDefault() {
-    return flag().map(f -> Boolean.parseBoolean(f.getValue()) && isDefault(f)).orElse(false);
+    return flag()
+        .map(f -> Boolean.parseBoolean(f.getValue()) && JvmFlags.isDefault(f))
+        .orElse(false);
   }
 
   /** True when this JVM compiles huge methods. */
@@ -36,18 +37,7 @@ public final class HugeMethodCompilation {
     return flag().map(f -> !Boolean.parseBoolean(f.getValue())).orElse(false);
   }
 
-  private static boolean isDefault(VMOption option) {
-    return option.getOrigin() == VMOption.Origin.DEFAULT;
-  }
-
   private static Optional<VMOption> flag() {
-    try {
-      HotSpotDiagnosticMXBean hotspot =
-          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      return hotspot == null ? Optional.empty() : Optional.of(hotspot.getVMOption(FLAG));
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      // Not HotSpot, or a HotSpot without the flag: nothing to decide.
-      return Optional.empty();
-    }
+    return JvmFlags.option(FLAG);
   }
 }
