@@ -101,6 +101,7 @@ public class CompilingJvmTest {
   public void aJvmWithAllTheJitOptionsRunsTheReportItself() {
     // The tests' JVMs get the options from the build (surefire's argLine).
     assertThat(HugeMethodCompilation.enabled(), equalTo(true));
+    assertThat(HugeMethodCompilation.skippedByDefault(), equalTo(false));
     assertThat(
         "argLine and CompilingJvm.INLINING_OPTIONS agree",
         ManagementFactory.getRuntimeMXBean().getInputArguments(),
