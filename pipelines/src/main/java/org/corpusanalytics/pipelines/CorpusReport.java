@@ -2,6 +2,7 @@ package org.corpusanalytics.pipelines;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -110,6 +111,12 @@ public final class CorpusReport {
       completeTables(options, schedule.outputDir());
       RunAccounting accounting =
           RunAccounting.read(schedule.outputDir(), OutputFormat.parse(options.getOutputFormat()));
+      String noFileRead = accounting.checkAnyFileRead(options.getInput());
+      if (noFileRead != null) {
+        schedule.abort();
+        err.println("corpus-analytics: " + noFileRead);
+        return 1;
+      }
       String tooManyErrors =
           accounting.checkErrorRate(options.getMaxErrorRate(), schedule.partitionDir().toString());
       if (tooManyErrors != null) {
@@ -316,17 +323,30 @@ public final class CorpusReport {
     return tables;
   }
 
+  /**
+   * The comma-separated globs of {@code --input}, each local one made absolute against this
+   * process's working folder: a Flink cluster's TaskManagers match the globs in their own working
+   * folders, where a relative glob would match nothing.
+   */
   static List<String> splitGlobs(String input) {
     List<String> globs = new ArrayList<>();
     for (String glob : input.split(",")) {
       if (!glob.isBlank()) {
-        globs.add(glob.trim());
+        globs.add(absoluteIfLocal(glob.trim()));
       }
     }
     if (globs.isEmpty()) {
       throw new IllegalArgumentException("--input names no files");
     }
     return globs;
+  }
+
+  /** A path with no URI scheme (a local file), made absolute; anything else as given. */
+  static String absoluteIfLocal(String spec) {
+    if (spec.matches("^[a-zA-Z][-a-zA-Z0-9+.]*:/.*")) {
+      return spec; // a scheme as Beam's FileSystems reads one: file:/..., gs://..., s3://...
+    }
+    return Paths.get(spec).toAbsolutePath().toString();
   }
 
   /** Fails before the run, with the glob named, when an input matches nothing. */

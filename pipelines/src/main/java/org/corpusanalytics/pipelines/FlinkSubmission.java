@@ -1,5 +1,6 @@
 package org.corpusanalytics.pipelines;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -29,6 +30,11 @@ import org.apache.flink.api.java.LocalEnvironment;
  * coder, between two steps chained in one task. The report's steps never change an element they
  * received or sent (the Direct runner checks that in the tests), so the copy is not needed.
  *
+ * <p>Embedded Flink gets a configuration that turns off delegation tokens, unless {@code
+ * --flinkConfDir} or {@code FLINK_CONF_DIR} names one: an embedded cluster has nothing to hand
+ * tokens to, and fetching them goes through Hadoop's {@code UserGroupInformation}, which fails on
+ * Java 23 and later ({@code Subject.getSubject is not supported}).
+ *
  * <p>Only a remote master (HOST:PORT) stages files. {@code [local]} and {@code [collection]} run
  * the job in this JVM, and {@code [auto]} (the default) uses the environment of the {@code flink
  * run} command when there is one, which ships its own jar: for these nothing is set. When the code
@@ -41,9 +47,10 @@ final class FlinkSubmission {
   /**
    * Sets {@code filesToStage} to the running jar for a remote Flink master, and the parallelism of
    * embedded Flink to the number of cores, and turns {@code fasterCopy} on, unless they are set:
-   * {@code args} are the command line the options were parsed from.
+   * {@code args} are the command line the options were parsed from. Embedded Flink also gets a
+   * configuration folder without delegation tokens (see above).
    */
-  static void configure(PipelineOptions options, String... args) {
+  static void configure(PipelineOptions options, String... args) throws IOException {
     if (!FlinkRunner.class.equals(options.getRunner())) {
       return;
     }
@@ -51,8 +58,12 @@ final class FlinkSubmission {
     if (Arrays.stream(args).noneMatch(arg -> arg.matches("--fasterCopy(=.*)?"))) {
       flink.setFasterCopy(true);
     }
-    if (flink.getParallelism() <= 0 && isEmbedded(flink.getFlinkMaster())) {
+    boolean embedded = isEmbedded(flink.getFlinkMaster());
+    if (flink.getParallelism() <= 0 && embedded) {
       flink.setParallelism(Runtime.getRuntime().availableProcessors());
+    }
+    if (embedded && flink.getFlinkConfDir() == null && System.getenv(FLINK_CONF_DIR) == null) {
+      flink.setFlinkConfDir(embeddedConfDir().toString());
     }
     if (flink.getFilesToStage() != null || !isRemote(flink.getFlinkMaster())) {
       return;
@@ -73,6 +84,21 @@ final class FlinkSubmission {
       return false;
     }
     return ExecutionEnvironment.getExecutionEnvironment() instanceof LocalEnvironment;
+  }
+
+  /** The environment variable naming Flink's configuration folder when no option does. */
+  static final String FLINK_CONF_DIR = "FLINK_CONF_DIR";
+
+  /** Embedded Flink's configuration, beyond Flink's defaults. */
+  static final String EMBEDDED_CONFIG = "security.delegation.tokens.enabled: false\n";
+
+  /** A temporary folder holding {@link #EMBEDDED_CONFIG} as {@code config.yaml}. */
+  static Path embeddedConfDir() throws IOException {
+    Path dir = Files.createTempDirectory("corpus-analytics-flink-conf");
+    dir.toFile().deleteOnExit();
+    Path config = Files.writeString(dir.resolve("config.yaml"), EMBEDDED_CONFIG);
+    config.toFile().deleteOnExit(); // registered after the folder, so deleted before it
+    return dir;
   }
 
   /** True for HOST:PORT (or a URL), false for [local], [collection], [auto] and unset. */

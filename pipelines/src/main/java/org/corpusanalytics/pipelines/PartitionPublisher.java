@@ -86,7 +86,8 @@ public final class PartitionPublisher {
           "--output must be a local folder; " + output + " is on a file system without atomic"
               + " folder renames, which publishing a partition needs");
     }
-    return Paths.get(output);
+    // Absolute: a Flink cluster's TaskManagers write into it from their own working folders.
+    return Paths.get(output).toAbsolutePath();
   }
 
   public static String partitionName(LocalDate runDate) {

@@ -54,6 +54,20 @@ final class RunAccounting {
     return new RunAccounting(files, reasons);
   }
 
+  /**
+   * A one-line failure when the run read no input file at all, else null. Every glob matched a
+   * file before the run, so the workers could not see them: a cluster's TaskManagers need the
+   * input on a file system they can reach.
+   */
+  String checkAnyFileRead(String input) {
+    if (!files.isEmpty()) {
+      return null;
+    }
+    return "the run read none of the files --input "
+        + input
+        + " matched on this machine: the input must be on a file system every worker can reach";
+  }
+
   long read() {
     return files.stream().mapToLong(FileCounts::read).sum();
   }

@@ -54,9 +54,13 @@ final class ScheduledOutputs {
     return !options.getCompareTo().isBlank();
   }
 
-  /** Fails before the run, naming the folder, when {@code --compareTo} holds no usable tables. */
+  /**
+   * Fails before the run, naming the folder, when {@code --compareTo} holds no usable tables; makes
+   * a local folder absolute, as the tables are read where the pipeline runs.
+   */
   static void checkCompareTo(ScheduledReportOptions options) throws IOException {
     if (compares(options)) {
+      options.setCompareTo(CorpusReport.absoluteIfLocal(options.getCompareTo().trim()));
       ReadPartition.detectFormat(options.getCompareTo().trim(), "entities");
       ReadPartition.detectFormat(options.getCompareTo().trim(), "summary");
     }

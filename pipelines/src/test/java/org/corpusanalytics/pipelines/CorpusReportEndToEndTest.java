@@ -301,6 +301,19 @@ public class CorpusReportEndToEndTest {
         containsString("--crfContextTokens must be 0 or more"));
   }
 
+  @Test
+  public void localInputsAreMadeAbsoluteForWorkersInOtherFolders() {
+    String here = Paths.get("").toAbsolutePath().toString();
+    assertThat(
+        CorpusReport.splitGlobs("testdata/corpus/*, /data/a?.jsonl,gs://bucket/x-*.csv,file:/tmp/[ab].txt"),
+        equalTo(
+            List.of(
+                here + "/testdata/corpus/*",
+                "/data/a?.jsonl",
+                "gs://bucket/x-*.csv",
+                "file:/tmp/[ab].txt")));
+  }
+
   /** Runs the report with {@code args}, expects exit code 2 and returns what it printed on stderr. */
   private static String failureOf(String... args) throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();

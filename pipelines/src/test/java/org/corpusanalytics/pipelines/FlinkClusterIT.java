@@ -174,11 +174,13 @@ public class FlinkClusterIT {
   public void a_clusterRunMatchesTheDirectRunner() throws Exception {
     Path direct = directOnTestdata();
     String jobName = "it-equivalence-" + System.currentTimeMillis();
-    Path cluster = TMP.getRoot().toPath().resolve("cluster-testdata");
+    // Input and output relative to the submitting process's folder (the repository), as in the
+    // README's example: the TaskManagers run in another folder.
+    Path cluster = REPO.relativize(WORK.resolve(jobName));
     report(
             "cluster-testdata",
             cluster,
-            "--input=" + TESTDATA + "/*",
+            "--input=" + REPO.relativize(TESTDATA) + "/*",
             "--emitMentions=true",
             "--runner=FlinkRunner",
             "--flinkMaster=" + flinkMaster,
@@ -186,8 +188,8 @@ public class FlinkClusterIT {
             "--jobName=" + jobName)
         .assertSucceeded();
 
-    assertSameTables(direct, cluster);
-    assertSameFiles(direct, cluster);
+    assertSameTables(direct, REPO.resolve(cluster));
+    assertSameFiles(direct, REPO.resolve(cluster));
 
     // The job ran on the cluster, with the parallelism asked for.
     String jid = jobId(jobName).orElseThrow(() -> new AssertionError("no job " + jobName));

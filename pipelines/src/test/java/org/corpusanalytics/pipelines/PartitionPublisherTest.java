@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,9 @@ public class PartitionPublisherTest {
 
   @Test
   public void onlyLocalOutputsAreAccepted() {
-    assertThat(PartitionPublisher.localPath("out/x").toString(), equalTo("out/x"));
+    // Relative to this process's folder, made absolute for a cluster's TaskManagers.
+    assertThat(
+        PartitionPublisher.localPath("out/x"), equalTo(Paths.get("out/x").toAbsolutePath()));
     assertThat(PartitionPublisher.localPath("file:///tmp/out").toString(), equalTo("/tmp/out"));
     try {
       PartitionPublisher.localPath("gs://bucket/out");

@@ -53,6 +53,20 @@ public class RunAccountingTest {
   }
 
   @Test
+  public void aRunThatReadNoFileIsAFailure() {
+    assertThat(ACCOUNTING.checkAnyFileRead("/in/*"), is(nullValue()));
+    // An empty file is still a file read.
+    assertThat(
+        new RunAccounting(List.of(new RunAccounting.FileCounts("/in/e.txt", 0, 0, 0)), List.of())
+            .checkAnyFileRead("/in/*"),
+        is(nullValue()));
+    assertThat(
+        new RunAccounting(List.of(), List.of()).checkAnyFileRead("in/*.jsonl"),
+        is("the run read none of the files --input in/*.jsonl matched on this machine: the input"
+            + " must be on a file system every worker can reach"));
+  }
+
+  @Test
   public void maxErrorRateMustBeAShare() {
     RunAccounting.checkMaxErrorRate(0);
     RunAccounting.checkMaxErrorRate(1);
