@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *       born} and the like is MISC on its own, cut off the mention it starts ("Boston-based Acme
  *       Corp" is MISC "Boston-based" and ORGANIZATION "Acme Corp");
  *   <li>a known name of two or more words that holds mentions of its own type, and only those, replaces
- *       them ("West Indian" where the tagger found "Indian");
+ *       them ("West Indian" where the tagger found "Indian"); a known place also replaces a
+ *       people's word inside it ("Czech Republic" where the tagger found MISC "Czech");
  *   <li>untagged whole-word occurrences of those names become mentions, when they overlap no
  *       mention and no capitalized word that is not itself a known name stands right before or after
  *       ("Indian Ocean" is left alone). In a line in capitals only places are added, and their
@@ -201,14 +202,15 @@ final class KnownNames {
   }
 
   /**
-   * True when [start, end) overlaps mentions, all inside it, all of {@code type}, none covering it
-   * whole.
+   * True when [start, end) overlaps mentions, all inside it, all of {@code type} (or, for a place,
+   * a people's word: the longer name is the country), none covering it whole.
    */
   private static boolean extendsMentions(List<Mention> mentions, int start, int end, EntityType type) {
     boolean any = false;
     for (Mention m : mentions) {
       if (m.start() < end && start < m.end()) {
-        if (m.start() < start || m.end() > end || m.type() != type
+        boolean sameName = m.type() == type || (type == EntityType.LOCATION && isPeoplesWord(m));
+        if (m.start() < start || m.end() > end || !sameName
             || (m.start() == start && m.end() == end)) {
           return false;
         }
@@ -216,6 +218,10 @@ final class KnownNames {
       }
     }
     return any;
+  }
+
+  private static boolean isPeoplesWord(Mention m) {
+    return m.type() == EntityType.MISC && Matchers.WORLD.typeOfAnyCase(m.text()) == EntityType.MISC;
   }
 
   private static boolean isUpperCase(String text) {

@@ -22,8 +22,20 @@ public final class SegmentedText {
   public static SegmentedText of(String body, TextNormalizer normalizer, SentenceSplitter splitter) {
     NormalizedText normalized = normalizer.normalize(body);
     int[] cut = new int[1];
-    List<Span> spans = splitter.split(normalized.text(), cut);
+    List<Span> spans = splitter.split(normalized.text(), cut, p -> isLineBreak(normalized, p));
     return new SegmentedText(normalized, spans, cut[0]);
+  }
+
+  /** Whether the normalized character at {@code p} stands for a line break of the body as read. */
+  private static boolean isLineBreak(NormalizedText normalized, int p) {
+    String body = normalized.original();
+    for (int o = normalized.originalStart(p); o < normalized.originalEnd(p + 1); o++) {
+      char c = body.charAt(o);
+      if (c == '\n' || c == '\r' || c == '\u2028') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.corpusanalytics.transforms.text;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Splits normalized text (see {@link TextNormalizer}) into trimmed sentence spans covering all its
@@ -12,7 +13,9 @@ import java.util.List;
  * an upper-case letter, digit or opening quote/bracket, unless the period ends an abbreviation
  * ({@link Abbreviations}). A {@code "\n"} (paragraph break) always ends a sentence. Sentences
  * longer than {@link #maxSentenceChars()} are cut at the last space before the limit, so the CRF
- * tagger never sees huge inputs.
+ * tagger never sees huge inputs; where the caller marks some spaces as line breaks of the text as
+ * read, at the last of those instead (a table row ends there, where any other space may fall
+ * inside a name).
  *
  * <p>Immutable and thread-safe.
  */
@@ -64,6 +67,14 @@ public final class SentenceSplitter implements Serializable {
    * than {@link #maxSentenceChars()} and so was cut into pieces.
    */
   List<Span> split(String normalizedText, int[] cut) {
+    return split(normalizedText, cut, position -> false);
+  }
+
+  /**
+   * Like {@link #split(String, int[])}; an over-long sentence is cut at the last space before the
+   * limit for which {@code lineBreak} is true, if there is one.
+   */
+  List<Span> split(String normalizedText, int[] cut, IntPredicate lineBreak) {
     // One bulk copy: indexing a char[] is several times cheaper than String.charAt per char.
     char[] text = normalizedText.toCharArray();
     List<Span> spans = new ArrayList<>();
@@ -73,13 +84,13 @@ public final class SentenceSplitter implements Serializable {
     while (i < n) {
       char c = text[i];
       if (c == '\n') {
-        addTrimmed(text, start, i, spans, cut);
+        addTrimmed(text, start, i, spans, cut, lineBreak);
         start = i + 1;
         i = start;
       } else if (Chars.isSentenceTerminal(c)) {
         int end = !ranksEndSentences && isRank(text, i) ? -1 : sentenceEndAt(text, i);
         if (end >= 0) {
-          addTrimmed(text, start, end, spans, cut);
+          addTrimmed(text, start, end, spans, cut, lineBreak);
           start = end;
           i = end;
         } else {
@@ -89,7 +100,7 @@ public final class SentenceSplitter implements Serializable {
         i++;
       }
     }
-    addTrimmed(text, start, n, spans, cut);
+    addTrimmed(text, start, n, spans, cut, lineBreak);
     return spans;
   }
 
@@ -146,7 +157,8 @@ public final class SentenceSplitter implements Serializable {
     return i;
   }
 
-  private void addTrimmed(char[] text, int start, int end, List<Span> spans, int[] cut) {
+  private void addTrimmed(
+      char[] text, int start, int end, List<Span> spans, int[] cut, IntPredicate lineBreak) {
     while (start < end && Chars.isSpaceLike(text[start])) {
       start++;
     }
@@ -157,7 +169,7 @@ public final class SentenceSplitter implements Serializable {
       cut[0]++;
     }
     while (end - start > maxSentenceChars) {
-      start = addHead(text, start, end, spans);
+      start = addHead(text, start, end, spans, lineBreak);
     }
     if (start < end) {
       spans.add(new Span(start, end));
@@ -165,14 +177,21 @@ public final class SentenceSplitter implements Serializable {
   }
 
   /**
-   * Adds the first piece of the over-long trimmed range [start, end), cut at the last space within
-   * the limit (or hard at the limit, not inside a surrogate pair); returns where the rest starts.
+   * Adds the first piece of the over-long trimmed range [start, end), cut at the last line break
+   * or else the last space within the limit (or hard at the limit, not inside a surrogate pair);
+   * returns where the rest starts.
    */
-  private int addHead(char[] text, int start, int end, List<Span> spans) {
+  private int addHead(char[] text, int start, int end, List<Span> spans, IntPredicate lineBreak) {
     int limit = start + maxSentenceChars;
     int cut = limit;
-    while (cut > start && !Chars.isSpaceLike(text[cut])) {
+    while (cut > start && !(Chars.isSpaceLike(text[cut]) && lineBreak.test(cut))) {
       cut--;
+    }
+    if (cut == start) {
+      cut = limit;
+      while (cut > start && !Chars.isSpaceLike(text[cut])) {
+        cut--;
+      }
     }
     if (cut > start) {
       int pieceEnd = cut;

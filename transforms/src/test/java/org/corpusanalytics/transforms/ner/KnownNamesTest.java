@@ -88,6 +88,22 @@ public class KnownNamesTest {
   }
 
   @Test
+  public void aKnownPlaceReplacesThePeoplesWordTheTaggerFoundInIt() {
+    String text = "Petr Korda ( Czech Republic ) beat a Czech junior .";
+    assertThat(
+        show(KnownNames.apply(text, tag(text, "PERSON:Petr Korda", "MISC:Czech", "MISC:Czech"))),
+        contains("PERSON:Petr Korda", "LOCATION:Czech Republic", "MISC:Czech"));
+  }
+
+  @Test
+  public void aKnownPlaceDoesNotSwallowAnOrganizationInIt() {
+    String text = "Czech Republic Airlines said on Monday .";
+    assertThat(
+        show(KnownNames.apply(text, tag(text, "ORGANIZATION:Czech Republic Airlines"))),
+        contains("ORGANIZATION:Czech Republic Airlines"));
+  }
+
+  @Test
   public void aCountryInCapitalsInAMixedLineIsALocation() {
     String text = "NEW ZEALAND - Bond prices fell on Monday .";
     assertThat(

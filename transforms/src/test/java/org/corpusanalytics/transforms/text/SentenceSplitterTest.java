@@ -192,6 +192,27 @@ public class SentenceSplitterTest {
   }
 
   @Test
+  public void longSentenceIsCutAtALineBreakOfTheBodyWhereThereIsOne() {
+    SentenceSplitter small = splitter.withMaxSentenceChars(60);
+    String rows = "Anna Berg ( Sweden ) 6-1\nJohn Smith ( New Zealand ) 6-2\nMary Jones ( South Africa ) 6-3";
+    assertThat(
+        segments(SegmentedText.of(rows, new TextNormalizer(), small)),
+        contains("Anna Berg ( Sweden ) 6-1 John Smith ( New Zealand ) 6-2", "Mary Jones ( South Africa ) 6-3"));
+    // On one line, the last space before the limit, as before.
+    assertThat(
+        segments(SegmentedText.of(rows.replace('\n', ' '), new TextNormalizer(), small)),
+        contains("Anna Berg ( Sweden ) 6-1 John Smith ( New Zealand ) 6-2 Mary", "Jones ( South Africa ) 6-3"));
+  }
+
+  private static List<String> segments(SegmentedText text) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < text.size(); i++) {
+      out.add(text.sentence(i));
+    }
+    return out;
+  }
+
+  @Test
   public void longWordIsCutHardAtTheLimit() {
     SentenceSplitter small = splitter.withMaxSentenceChars(4);
     assertThat(sentences(small, "abcdefghij k"), contains("abcd", "efgh", "ij k"));
