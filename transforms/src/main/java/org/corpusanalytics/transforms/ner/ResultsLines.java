@@ -48,6 +48,10 @@ final class ResultsLines {
   private static final Pattern DATELINE =
       Pattern.compile("\\s*([\\p{Lu}][^a-z\\d,]{1,39}?)(?:\\s*,\\s*(\\p{Lu}[\\p{L} .'-]{1,29}?))?\\s+\\d{4}-\\d{2}-\\d{2}\\s*");
 
+  /** Datelines that name an organization's seat rather than a place. */
+  private static final java.util.Set<String> DATELINE_ORGANIZATIONS =
+      java.util.Set.of("UNITED NATIONS", "United Nations");
+
   /** The unit's mentions after the dateline rule, in order of position. */
   static List<Mention> datelines(String text, List<Mention> mentions) {
     Matcher d = DATELINE.matcher(text);
@@ -55,7 +59,11 @@ final class ResultsLines {
       return mentions;
     }
     List<Mention> out = new ArrayList<>();
-    replace(text, mentions, d.start(1), d.end(1), EntityType.LOCATION, out);
+    EntityType first =
+        DATELINE_ORGANIZATIONS.contains(d.group(1).trim())
+            ? EntityType.ORGANIZATION
+            : EntityType.LOCATION;
+    replace(text, mentions, d.start(1), d.end(1), first, out);
     if (d.group(2) != null) {
       replace(text, out, d.start(2), d.end(2), EntityType.LOCATION, out);
     }

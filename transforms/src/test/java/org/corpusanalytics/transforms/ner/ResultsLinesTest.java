@@ -69,6 +69,14 @@ public class ResultsLinesTest {
   }
 
   @Test
+  public void theUnitedNationsDatelineIsTheOrganization() {
+    String text = "UNITED NATIONS 1996-08-29";
+    assertThat(
+        show(ResultsLines.datelines(text, tag(text, "LOCATION:UNITED NATIONS"))),
+        contains("ORGANIZATION:UNITED NATIONS"));
+  }
+
+  @Test
   public void aScoreLineMayCarryNotesInBrackets() {
     String text = "Tromso 2 ( Olsen 12 , Berg 80 ) Molde 1 ( Dahl 55 )";
     assertThat(
