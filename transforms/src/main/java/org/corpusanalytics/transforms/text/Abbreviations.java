@@ -4,7 +4,9 @@ import java.util.Set;
 
 /**
  * Decides whether a period followed by a space and a capital, digit or quote ends a sentence or
- * only an abbreviation. Word lists are matched case-sensitively, the way news copy writes them.
+ * only an abbreviation. Word lists are matched case-sensitively, the way news copy writes them; a
+ * word in capitals matches as capitalized ({@code ST. LOUIS} in a headline or dateline is {@code
+ * St. Louis}).
  */
 final class Abbreviations {
   private Abbreviations() {}
@@ -57,7 +59,7 @@ final class Abbreviations {
     if (wordLength > LONGEST_ABBREVIATION) {
       return false;
     }
-    String word = new String(text, wordStart, wordLength);
+    String word = capitalized(new String(text, wordStart, wordLength));
     if (NEVER_FINAL.contains(word)) {
       return true;
     }
@@ -94,6 +96,19 @@ final class Abbreviations {
     if (end < n && text[end] == '.') {
       return false; // "A." is an initial, not the article
     }
-    return SENTENCE_STARTERS.contains(new String(text, start, end - start));
+    return SENTENCE_STARTERS.contains(capitalized(new String(text, start, end - start)));
+  }
+
+  /** "ST" as "St"; any other word as it is. */
+  private static String capitalized(String word) {
+    if (word.length() < 2) {
+      return word;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (!Character.isUpperCase(word.charAt(i))) {
+        return word;
+      }
+    }
+    return word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 }

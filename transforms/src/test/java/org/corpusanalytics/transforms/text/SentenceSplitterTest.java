@@ -95,6 +95,16 @@ public class SentenceSplitterTest {
   }
 
   @Test
+  public void abbreviationsInCapitalsAreAbbreviationsToo() {
+    assertThat(sentences("ST. LOUIS 1996-08-30"), contains("ST. LOUIS 1996-08-30"));
+    assertThat(sentences("MR. SMITH GOES TO WASHINGTON ."), contains("MR. SMITH GOES TO WASHINGTON ."));
+    assertThat(sentences("ACME BUYS BETA INC. THE PRICE WAS NOT DISCLOSED ."),
+        contains("ACME BUYS BETA INC.", "THE PRICE WAS NOT DISCLOSED ."));
+    // Not an abbreviation in any case.
+    assertThat(sentences("THEY WON AT HOME. LEEDS LOST ."), contains("THEY WON AT HOME.", "LEEDS LOST ."));
+  }
+
+  @Test
   public void monthsAndNumberAbbreviationsContinueBeforeANumber() {
     assertThat(sentences("The deadline is Sept. 30. The court meets Jan. 5 and Feb. 2."),
         contains("The deadline is Sept. 30.", "The court meets Jan. 5 and Feb. 2."));
