@@ -13,6 +13,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.corpusanalytics.transforms.io.ArticleParser;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.RejectedRecord;
+import org.corpusanalytics.transforms.support.LocalMatches;
 
 /**
  * Reads a whole corpus into memory with the report's own parser, for the evaluation and benchmark
@@ -25,8 +26,12 @@ public final class CorpusFiles {
   public static List<MatchResult.Metadata> match(List<String> globs) throws IOException {
     List<MatchResult.Metadata> files = new ArrayList<>();
     for (String glob : globs) {
-      MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
-      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+      // Checked here first: Beam walks the whole folder tree under a path that is not there.
+      MatchResult match =
+          LocalMatches.certainlyMissing(glob)
+              ? null
+              : FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
+      if (match == null || match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
         throw new IllegalArgumentException("--input " + glob + " matches no file");
       }
       files.addAll(match.metadata());

@@ -13,9 +13,6 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -351,12 +348,7 @@ public final class CorpusReport {
 
   /** Fails before the run, with the glob named, when an input matches nothing. */
   private static void checkInputsExist(String input) throws IOException {
-    for (String glob : splitGlobs(input)) {
-      MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
-      if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
-        throw new IllegalArgumentException("--input " + glob + " matches no file");
-      }
-    }
+    CorpusFiles.match(splitGlobs(input));
   }
 
   /** Outside tests the Direct runner need not re-check every element's immutability and coding. */

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.corpusanalytics.transforms.ner.EntityType;
 import org.corpusanalytics.transforms.ner.PhraseMatcher;
+import org.corpusanalytics.transforms.support.LocalMatches;
 
 /**
  * A watchlist of entities: each with a canonical name, a type and aliases. Read from CSV with the
@@ -110,6 +111,9 @@ public final class Gazetteer implements Serializable {
 
   /** Reads a watchlist file (any Beam file system: a local path, gs://, ...). */
   public static Gazetteer load(String path) throws IOException {
+    if (LocalMatches.certainlyMissing(path)) {
+      throw new java.io.FileNotFoundException("File spec " + path + " not found");
+    }
     try (Reader in =
         new InputStreamReader(
             Channels.newInputStream(
