@@ -94,7 +94,7 @@ public final class CorpusReport {
       if (schedule != null) {
         schedule.abort();
       }
-      err.println("corpus-analytics: " + e.getMessage());
+      err.println("corpus-analytics: " + describe(e));
       err.println("Run with --help to list the options.");
       return 2;
     }
@@ -130,7 +130,7 @@ public final class CorpusReport {
       return 0;
     } catch (IOException e) {
       schedule.abort();
-      err.println("corpus-analytics: could not finish the tables: " + e.getMessage());
+      err.println("corpus-analytics: could not finish the tables: " + describe(e));
       return 1;
     } catch (RuntimeException e) {
       schedule.abort();
@@ -359,6 +359,30 @@ public final class CorpusReport {
       direct.setEnforceEncodability(false);
       direct.setBlockOnRun(false); // so RunProgress can print progress while the run goes on
     }
+  }
+
+  /**
+   * The exception's message; for a file system's refusal, whose message is only the path, the path
+   * and what was wrong with it.
+   */
+  static String describe(Exception e) {
+    if (!(e instanceof java.nio.file.FileSystemException)) {
+      return e.getMessage();
+    }
+    java.nio.file.FileSystemException fs = (java.nio.file.FileSystemException) e;
+    String what;
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      what = "a file is there where a folder is needed";
+    } else if (e instanceof java.nio.file.NoSuchFileException) {
+      what = "no such file or folder";
+    } else if (e instanceof java.nio.file.NotDirectoryException) {
+      what = "not a folder";
+    } else if (e instanceof java.nio.file.AccessDeniedException) {
+      what = "permission denied";
+    } else {
+      what = fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+    }
+    return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + what;
   }
 
   private static String rootMessage(Throwable e) {

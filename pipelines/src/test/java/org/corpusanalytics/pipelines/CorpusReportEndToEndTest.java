@@ -299,6 +299,11 @@ public class CorpusReportEndToEndTest {
     assertThat(
         failureOf("--input=" + glued, "--output=" + TMP.getRoot() + "/w", "--crfContextTokens=-1"),
         containsString("--crfContextTokens must be 0 or more"));
+    // A file where the output folder should be: the path and what is wrong with it.
+    String file = glued.toString();
+    assertThat(
+        failureOf("--input=" + glued, "--output=" + file),
+        containsString(file + ": a file is there where a folder is needed"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -183,6 +184,8 @@ public class HostileCorpusEndToEndTest {
     for (List<String> e : errors) {
       found.add(Paths.get(e.get(0)).getFileName() + " " + e.get(1) + " " + e.get(2));
       assertThat(e.get(3), not(equalTo(null)));
+      // Each message names its own file (and record, where there is one) first.
+      assertThat(e.get(3), startsWith(Paths.get(e.get(0)).getFileName().toString()));
       if (e.get(4) != null) {
         assertThat(e.get(4).length(), lessThanOrEqualTo(200 + 1)); // + the apostrophe of a neutralized cell
       }

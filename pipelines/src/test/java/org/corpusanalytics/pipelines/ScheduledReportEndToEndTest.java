@@ -282,11 +282,13 @@ public class ScheduledReportEndToEndTest {
 
   @Test
   public void aFailedRunLeavesThePreviousPartitionIntactAndNothingHalfWritten() throws Exception {
-    // An earlier partition whose Parquet files are not Parquet: the run fails while reading it.
+    // An earlier partition whose Parquet files are damaged inside (they start and end as Parquet
+    // does, so only reading them finds out): the run fails while reading it.
     Path broken = TMP.newFolder("broken").toPath();
     for (String table : List.of("entities", "summary")) {
       Files.createDirectories(broken.resolve(table));
-      Files.writeString(broken.resolve(table).resolve("part-00000-of-00001.parquet"), "not parquet");
+      Files.writeString(
+          broken.resolve(table).resolve("part-00000-of-00001.parquet"), "PAR1 not parquet PAR1");
     }
     Map<String, Object> before = snapshot(later);
     String manifestBefore = Files.readString(later.resolve("manifest.json"));
@@ -309,6 +311,14 @@ public class ScheduledReportEndToEndTest {
     assertThat(r[1], containsString("is after --publishedTo"));
     r = run(2, "--input=" + TESTDATA + "/*", "--output=" + elsewhere, "--compareTo=" + TMP.getRoot());
     assertThat(r[1], containsString("holds no entities table"));
+    Path notParquet = TMP.newFolder("not-parquet").toPath();
+    for (String table : List.of("entities", "summary")) {
+      Files.createDirectories(notParquet.resolve(table));
+      Files.writeString(notParquet.resolve(table).resolve("part-00000-of-00001.parquet"), "not parquet");
+    }
+    r = run(2, "--input=" + TESTDATA + "/*", "--output=" + elsewhere, "--compareTo=" + notParquet);
+    assertThat(
+        r[1], containsString("entities/part-00000-of-00001.parquet is not a Parquet file"));
     assertThat(Files.exists(elsewhere), equalTo(false));
   }
 

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.corpusanalytics.transforms.io.InputFormat;
 import org.corpusanalytics.transforms.io.RejectReason;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.RejectedRecord;
@@ -62,7 +63,9 @@ public final class DropDuplicateIds extends PTransform<PCollection<Article>, PCo
                     dup.sourceFile(),
                     dup.record(),
                     REASON,
-                    "article id '"
+                    InputFormat.fileNameOf(dup.sourceFile())
+                        + (dup.record() > 0 ? " record " + dup.record() : "")
+                        + ": article id '"
                         + dup.id()
                         + "' already used by "
                         + kept.sourceFile()

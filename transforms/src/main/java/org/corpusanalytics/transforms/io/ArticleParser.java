@@ -127,6 +127,10 @@ public final class ArticleParser {
       return;
     }
     String body = LenientDecoder.decode(bytes);
+    if (body.chars().allMatch(Character::isWhitespace)) {
+      out.reject(0, null, RejectReason.EMPTY_FILE, "the file has only blank lines", "");
+      return;
+    }
     out.accept(
         0,
         null,

@@ -54,6 +54,12 @@ final class CsvArticleParser {
           return;
         }
         LenientCsvReader.RecordStart start = reader.take(index);
+        if (header == null && isBlank(row) && onlyBlankRowsLeft(rows)) {
+          out.recordRead(0, null);
+          out.reject(
+              0, null, RejectReason.EMPTY_FILE, "the file has only blank lines, no header row", "");
+          return;
+        }
         if (header == null) {
           header = new Header(row.toList(), fieldMap);
           out.passed(0, "the header (line " + (start == null ? 1 : start.line) + ")");
@@ -147,6 +153,24 @@ final class CsvArticleParser {
       String where = where(record, start);
       out.recordRead(record, where);
       out.reject(record, where, reason, detail, raw);
+    }
+  }
+
+  private static boolean isBlank(CSVRecord row) {
+    return row.stream().allMatch(String::isBlank);
+  }
+
+  /** Whether every row left is blank (lines of spaces: the parser drops only empty lines). */
+  private static boolean onlyBlankRowsLeft(Iterator<CSVRecord> rows) {
+    try {
+      while (rows.hasNext()) {
+        if (!isBlank(rows.next())) {
+          return false;
+        }
+      }
+      return true;
+    } catch (UncheckedIOException e) {
+      return false;
     }
   }
 

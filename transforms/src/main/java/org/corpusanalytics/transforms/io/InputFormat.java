@@ -47,7 +47,7 @@ public enum InputFormat {
   }
 
   /** The last component of a path or URI ({@code gs://b/dir/a.csv} gives {@code a.csv}). */
-  static String fileNameOf(String path) {
+  public static String fileNameOf(String path) {
     int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
     return path.substring(slash + 1);
   }

@@ -37,7 +37,26 @@ public final class LenientDecoder {
           .toString();
     } catch (CharacterCodingException notUtf8) {
       // Expected for Latin-1 input: fall back rather than fail.
-      return new String(bytes, offset, length, WINDOWS_1252);
+      return windows1252(bytes, offset, length);
     }
+  }
+
+  /**
+   * windows-1252, with the five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) kept as
+   * the control characters of the same number, as Latin-1 and browsers read them, where Java's
+   * decoder would replace them with U+FFFD.
+   */
+  private static String windows1252(byte[] bytes, int offset, int length) {
+    String text = new String(bytes, offset, length, WINDOWS_1252);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
+    char[] chars = text.toCharArray(); // one char per byte: windows-1252 is a single-byte charset
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] == '\uFFFD') {
+        chars[i] = (char) (bytes[offset + i] & 0xFF);
+      }
+    }
+    return new String(chars);
   }
 }

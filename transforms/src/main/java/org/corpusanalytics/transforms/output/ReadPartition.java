@@ -49,12 +49,50 @@ public final class ReadPartition {
       MatchResult match =
           FileSystems.match(dir + "/part-*" + format.suffix(), EmptyMatchTreatment.ALLOW);
       if (match.status() == MatchResult.Status.OK && !match.metadata().isEmpty()) {
+        if (format == OutputFormat.PARQUET) {
+          for (MatchResult.Metadata file : match.metadata()) {
+            checkParquet(file, partitionDir);
+          }
+        }
         return format;
       }
     }
     throw new IllegalArgumentException(
         "--compareTo " + partitionDir + " holds no " + table + " table (no " + dir
             + "/part-*.parquet or part-*.csv files)");
+  }
+
+  private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Fails naming the file when it does not start and end as Parquet does: read in the run, a
+   * damaged file fails inside ParquetIO with a message that names no file.
+   */
+  private static void checkParquet(MatchResult.Metadata file, String partitionDir)
+      throws IOException {
+    boolean ok = file.sizeBytes() >= 12;
+    if (ok) {
+      try (java.nio.channels.ReadableByteChannel channel = FileSystems.open(file.resourceId())) {
+        ok = startsWithMagic(channel);
+        if (ok && channel instanceof java.nio.channels.SeekableByteChannel) {
+          ((java.nio.channels.SeekableByteChannel) channel).position(file.sizeBytes() - 4);
+          ok = startsWithMagic(channel);
+        }
+      }
+    }
+    if (!ok) {
+      throw new IllegalArgumentException(
+          "--compareTo " + partitionDir + ": " + file.resourceId() + " is not a Parquet file");
+    }
+  }
+
+  private static boolean startsWithMagic(java.nio.channels.ReadableByteChannel channel)
+      throws IOException {
+    java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(PARQUET_MAGIC.length);
+    while (head.hasRemaining() && channel.read(head) >= 0) {
+      // read until full or the end
+    }
+    return java.util.Arrays.equals(head.array(), PARQUET_MAGIC) && !head.hasRemaining();
   }
 
   /** (entity, type) to articles, from the earlier run's {@code entities} table. */

@@ -58,10 +58,22 @@ public class ArticleParserFileTest {
   }
 
   @Test
-  public void blankTextFileHasEmptyBody() {
-    ParseResult r = ParseResult.parse(detecting, "/c/blank.txt", " \n\n ");
+  public void fileOfBlankLinesIsAnEmptyFileInEveryFormat() {
+    for (String name : List.of("blank.txt", "blank.jsonl", "blank.csv")) {
+      ParseResult r = ParseResult.parse(detecting, "/c/" + name, " \n\n  \n");
+      RejectedRecord e = r.onlyRejection();
+      assertThat(name, e.reason(), is("empty_file"));
+      assertThat(e.record(), is(0L));
+      assertThat(e.message(), containsString(name + ": the file has only blank lines"));
+      assertThat(r.counts, is(new ParseCounts(1, 0, 1, 0)));
+    }
+  }
+
+  @Test
+  public void textFileOfInvisibleCharactersHasEmptyBody() {
+    ParseResult r = ParseResult.parse(detecting, "/c/blank.txt", " \u200B\u00A0\n");
     assertThat(r.onlyRejection().reason(), is("empty_body"));
-    assertThat(r.onlyRejection().message(), is("blank.txt: the body is empty"));
+    assertThat(r.onlyRejection().message(), containsString("blank.txt: the body is empty"));
   }
 
   @Test

@@ -20,6 +20,13 @@ public class LenientDecoderTest {
   }
 
   @Test
+  public void keepsTheBytesWindows1252LeavesUndefined() {
+    byte[] bytes = {'x', (byte) 0x81, (byte) 0x8D, (byte) 0x8F, (byte) 0x90, (byte) 0x9D, (byte) 0xE9};
+    assertThat(LenientDecoder.decode(bytes), is("x\u0081\u008D\u008F\u0090\u009D\u00E9"));
+    assertThat(LenientDecoder.decode(bytes, 1, 2), is("\u0081\u008D"));
+  }
+
+  @Test
   public void stripsUtf8ByteOrderMark() {
     byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'h', 'i'};
     assertThat(LenientDecoder.decode(bytes), is("hi"));
