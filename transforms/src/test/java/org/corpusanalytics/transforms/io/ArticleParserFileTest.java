@@ -59,14 +59,7 @@ public class ArticleParserFileTest {
 
   @Test
   public void fileOfBlankLinesIsAnEmptyFileInEveryFormat() {
-    for (String name : List.of("blank.txt", "blank.jsonl", "blank.csv")) {
-      ParseResult r = ParseResult.parse(detecting, "/c/" + name, " \n\n  \n");
-      RejectedRecord e = r.onlyRejection();
-      assertThat(name, e.reason(), is("empty_file"));
-      assertThat(e.record(), is(0L));
-      assertThat(e.message(), containsString(name + ": the file has only blank lines"));
-      assertThat(r.counts, is(new ParseCounts(1, 0, 1, 0)));
-    }
+    assertEmptyFileInEveryFormat(" \n\n  \n".getBytes(StandardCharsets.UTF_8), "the file has only blank lines");
   }
 
   @Test
@@ -78,12 +71,16 @@ public class ArticleParserFileTest {
 
   @Test
   public void emptyFileIsReportedOnceInEveryFormat() {
+    assertEmptyFileInEveryFormat(new byte[0], "the file is empty");
+  }
+
+  private void assertEmptyFileInEveryFormat(byte[] content, String message) {
     for (String name : List.of("e.txt", "e.jsonl", "e.csv")) {
-      ParseResult r = ParseResult.parse(detecting, "/c/" + name, new byte[0]);
+      ParseResult r = ParseResult.parse(detecting, "/c/" + name, content);
       RejectedRecord e = r.onlyRejection();
       assertThat(name, e.reason(), is("empty_file"));
       assertThat(e.record(), is(0L));
-      assertThat(e.message(), containsString(name + ": the file is empty"));
+      assertThat(e.message(), containsString(name + ": " + message));
       assertThat(r.counts, is(new ParseCounts(1, 0, 1, 0)));
     }
   }
