@@ -99,7 +99,9 @@ final class PersonLists {
       boolean found = sep.find();
       int to = found ? sep.start() : text.length();
       int[] item = nameItem(text, from, to);
-      if (item != null && WorldNames.get().typeOfAnyCase(text.substring(item[0], item[1])) == null) {
+      if (item != null
+          && WorldNames.get().typeOfAnyCase(text.substring(item[0], item[1])) == null
+          && !(found && isTeamTotal(text, from, to, sep.group()))) {
         items.add(item);
       }
       if (!found) {
@@ -126,6 +128,18 @@ final class PersonLists {
     for (int[] item : items) {
       setPerson(text, item[0], item[1], out, nearlyAll, false);
     }
+  }
+
+  /**
+   * "Surrey 468 ( C. Lewis 94 , ... )": a name, a number, then a bracket listing the players is a
+   * team's total in a scorecard, not a player's score.
+   */
+  private static boolean isTeamTotal(String text, int from, int to, String separator) {
+    String item = text.substring(from, to).strip();
+    return separator.contains("(")
+        && !item.isEmpty()
+        && Character.isDigit(item.charAt(item.length() - 1))
+        && item.indexOf(' ') > 0;
   }
 
   /** An upper bound on ITEM_SEPARATOR's matches: each holds one of [,;()] or one " - ". */

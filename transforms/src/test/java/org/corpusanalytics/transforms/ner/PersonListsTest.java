@@ -4,9 +4,11 @@ import static org.corpusanalytics.transforms.ner.RuleTestSupport.show;
 import static org.corpusanalytics.transforms.ner.RuleTestSupport.tag;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
+import java.util.List;
 import org.junit.Test;
 
 public class PersonListsTest {
@@ -56,6 +58,23 @@ public class PersonListsTest {
             text, tag(text, "PERSON:Berg", "PERSON:Lund", "PERSON:Moe", "PERSON:Dahl"))),
         contains("PERSON:Berg", "PERSON:Lund", "PERSON:Haaland", "PERSON:Moe", "PERSON:Dahl",
             "PERSON:Jon Solberg"));
+  }
+
+  @Test
+  public void aTeamsTotalBeforeItsBattersInAScorecardStaysATeam() {
+    String text =
+        "Kent 195 ( A. Berg 40 , B. Lund 38 , F. Ek 20 , G. Lie 11 ) , Essex 468 ( C. Moe 94 ,"
+            + " D. Dahl 70 , E. Vik 63 , H. Aas 55 )";
+    String[] persons = {
+      "PERSON:A. Berg", "PERSON:B. Lund", "PERSON:F. Ek", "PERSON:G. Lie", "PERSON:C. Moe",
+      "PERSON:D. Dahl", "PERSON:E. Vik", "PERSON:H. Aas"
+    };
+    List<String> tags = new java.util.ArrayList<>(List.of(persons));
+    tags.add(0, "ORGANIZATION:Kent");
+    tags.add(5, "ORGANIZATION:Essex");
+    // Eight persons in ten names: the line-up rule would make the two teams persons too.
+    assertThat(
+        show(PersonLists.apply(text, tag(text, tags.toArray(new String[0])))), equalTo(tags));
   }
 
   @Test
