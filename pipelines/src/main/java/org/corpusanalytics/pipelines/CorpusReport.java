@@ -41,6 +41,7 @@ import org.corpusanalytics.transforms.output.Tables;
 import org.corpusanalytics.transforms.output.WriteTables;
 import org.corpusanalytics.transforms.stats.CountComentions;
 import org.corpusanalytics.transforms.stats.CountEntities;
+import org.corpusanalytics.transforms.support.LocalMatches;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
 import org.corpusanalytics.transforms.window.FilterPublished;
 
@@ -340,8 +341,8 @@ public final class CorpusReport {
 
   /** A path with no URI scheme (a local file), made absolute; anything else as given. */
   static String absoluteIfLocal(String spec) {
-    if (spec.matches("^[a-zA-Z][-a-zA-Z0-9+.]*:/.*")) {
-      return spec; // a scheme as Beam's FileSystems reads one: file:/..., gs://..., s3://...
+    if (LocalMatches.hasScheme(spec)) {
+      return spec;
     }
     return Paths.get(spec).toAbsolutePath().toString();
   }

@@ -63,10 +63,12 @@ public final class LocalMatches {
       }
       return rest;
     }
-    if (spec.matches("^[a-zA-Z][-a-zA-Z0-9+.]*:/.*")) {
-      return null;
-    }
-    return spec;
+    return hasScheme(spec) ? null : spec;
+  }
+
+  /** Whether the spec starts with a URI scheme as Beam reads one: file:/, gs://, s3://. */
+  public static boolean hasScheme(String spec) {
+    return spec.matches("^[a-zA-Z][-a-zA-Z0-9+.]*:/.*");
   }
 
   private static boolean hasWildcard(String s) {
