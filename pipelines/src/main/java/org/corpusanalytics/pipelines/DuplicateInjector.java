@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.corpusanalytics.transforms.model.Article;
+import org.corpusanalytics.transforms.support.CodePointOrder;
 
 /**
  * Injects known duplicates into a corpus, deterministically for a seed, and remembers where they
@@ -52,7 +53,7 @@ final class DuplicateInjector {
   static final Comparator<Article> CANONICAL =
       Comparator.comparing(
               Article::publishedMillis, Comparator.nullsLast(Comparator.<Long>naturalOrder()))
-          .thenComparing(Article::id);
+          .thenComparing(Article::id, CodePointOrder.INSTANCE);
 
   final double doubledRate;
   final double repeatedParagraphRate;

@@ -18,6 +18,7 @@ import org.corpusanalytics.transforms.io.InputFormat;
 import org.corpusanalytics.transforms.io.RejectReason;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.RejectedRecord;
+import org.corpusanalytics.transforms.support.CodePointOrder;
 
 /**
  * Keeps one article per id: the first in canonical order ({@code published} ascending, undated last,
@@ -31,7 +32,7 @@ public final class DropDuplicateIds extends PTransform<PCollection<Article>, PCo
   static final Comparator<Article> FIRST_COPY =
       Comparator.comparing(
               Article::publishedMillis, Comparator.nullsLast(Comparator.<Long>naturalOrder()))
-          .thenComparing(Article::sourceFile)
+          .thenComparing(Article::sourceFile, CodePointOrder.INSTANCE)
           .thenComparingLong(Article::record);
 
   public static DropDuplicateIds create() {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.DefaultCoder;
+import org.corpusanalytics.transforms.support.CodePointOrder;
 
 /**
  * A place in the corpus's canonical order, which decides every keep-first choice: {@code published}
@@ -16,7 +17,7 @@ public final class CanonicalPosition implements Comparable<CanonicalPosition>, S
       Comparator.comparing(
               (CanonicalPosition p) -> p.publishedMillis,
               Comparator.nullsLast(Comparator.<Long>naturalOrder()))
-          .thenComparing(p -> p.articleId)
+          .thenComparing(p -> p.articleId, CodePointOrder.INSTANCE)
           .thenComparingInt(p -> p.offset);
 
   private final @Nullable Long publishedMillis;

@@ -42,6 +42,7 @@ import org.corpusanalytics.transforms.report.ReportData.Pair;
 import org.corpusanalytics.transforms.report.ReportData.RemovedByReason;
 import org.corpusanalytics.transforms.report.ReportData.RepeatedSentence;
 import org.corpusanalytics.transforms.report.ReportData.Totals;
+import org.corpusanalytics.transforms.support.CodePointOrder;
 import org.corpusanalytics.transforms.support.SideInputCache;
 import org.corpusanalytics.transforms.text.SegmentedText;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
@@ -304,7 +305,7 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
     @Override
     public int compare(KV<String, Long> a, KV<String, Long> b) {
       int c = Long.compare(a.getValue(), b.getValue());
-      return c != 0 ? c : b.getKey().compareTo(a.getKey());
+      return c != 0 ? c : CodePointOrder.INSTANCE.compare(b.getKey(), a.getKey());
     }
   }
 
@@ -315,8 +316,8 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
     public int compare(Row a, Row b) {
       return Comparator.comparingLong((Row r) -> r.getInt64("articles"))
           .thenComparingLong(r -> r.getInt64("mentions"))
-          .thenComparing((Row r) -> r.getString("entity"), Comparator.reverseOrder())
-          .thenComparing((Row r) -> r.getString("type"), Comparator.reverseOrder())
+          .thenComparing((Row r) -> r.getString("entity"), CodePointOrder.INSTANCE.reversed())
+          .thenComparing((Row r) -> r.getString("type"), CodePointOrder.INSTANCE.reversed())
           .compare(a, b);
     }
   }
@@ -329,8 +330,8 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
       return Comparator.comparingLong((Row r) -> r.getInt64("articles"))
           .thenComparingDouble(r -> r.getDouble("npmi"))
           .thenComparingLong(r -> r.getInt64("sentences"))
-          .thenComparing((Row r) -> r.getString("entity_a"), Comparator.reverseOrder())
-          .thenComparing((Row r) -> r.getString("entity_b"), Comparator.reverseOrder())
+          .thenComparing((Row r) -> r.getString("entity_a"), CodePointOrder.INSTANCE.reversed())
+          .thenComparing((Row r) -> r.getString("entity_b"), CodePointOrder.INSTANCE.reversed())
           .compare(a, b);
     }
   }
@@ -341,8 +342,8 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
     @Override
     public int compare(Row a, Row b) {
       return Comparator.comparingDouble((Row r) -> r.getDouble("g2"))
-          .thenComparing((Row r) -> r.getString("entity"), Comparator.reverseOrder())
-          .thenComparing((Row r) -> r.getString("type"), Comparator.reverseOrder())
+          .thenComparing((Row r) -> r.getString("entity"), CodePointOrder.INSTANCE.reversed())
+          .thenComparing((Row r) -> r.getString("type"), CodePointOrder.INSTANCE.reversed())
           .compare(a, b);
     }
   }

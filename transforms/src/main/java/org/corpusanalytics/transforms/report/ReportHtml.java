@@ -23,6 +23,7 @@ import org.corpusanalytics.transforms.report.ReportData.Pair;
 import org.corpusanalytics.transforms.report.ReportData.RemovedByReason;
 import org.corpusanalytics.transforms.report.ReportData.RepeatedSentence;
 import org.corpusanalytics.transforms.report.ReportData.Totals;
+import org.corpusanalytics.transforms.support.CodePointOrder;
 
 /**
  * Renders a run's {@link ReportData} as one self-contained HTML page: inline CSS, charts as inline
@@ -69,7 +70,7 @@ public final class ReportHtml {
       Comparator.comparingLong(EntityCount::articles)
           .thenComparingLong(EntityCount::mentions)
           .reversed()
-          .thenComparing(EntityCount::entity)
+          .thenComparing(EntityCount::entity, CodePointOrder.INSTANCE)
           .thenComparing(EntityCount::type);
 
   private ReportHtml() {}
@@ -187,7 +188,7 @@ public final class ReportHtml {
     top.sort(
         Comparator.comparingLong(RepeatedSentence::times)
             .reversed()
-            .thenComparing(RepeatedSentence::text));
+            .thenComparing(RepeatedSentence::text, CodePointOrder.INSTANCE));
     top = top.subList(0, Math.min(TOP_ROWS, top.size()));
     out.append("<table id=\"repeated-sentences\">\n<thead><tr><th class=\"num\">times removed</th>"
         + "<th>sentence</th></tr></thead>\n<tbody>\n");
@@ -346,8 +347,8 @@ public final class ReportHtml {
             .thenComparingDouble(Pair::npmi)
             .thenComparingLong(Pair::sentences)
             .reversed()
-            .thenComparing(Pair::entityA)
-            .thenComparing(Pair::entityB));
+            .thenComparing(Pair::entityA, CodePointOrder.INSTANCE)
+            .thenComparing(Pair::entityB, CodePointOrder.INSTANCE));
     sorted = sorted.subList(0, Math.min(TOP_ROWS, sorted.size()));
     out.append("<h3>Pairs mentioned together in the most articles</h3>\n<table id=\"top-pairs\">\n"
         + "<thead><tr><th>entity</th><th>entity</th><th class=\"num\">articles</th>"
@@ -365,7 +366,7 @@ public final class ReportHtml {
   }
 
   private static String pairKey(String a, String b) {
-    return a.compareTo(b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
+    return CodePointOrder.INSTANCE.compare(a, b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
   }
 
   private static void heatmap(StringBuilder out, List<EntityCount> axis, Map<String, Pair> pairs) {
@@ -602,7 +603,7 @@ public final class ReportHtml {
     Comparator<Mover> byG2 =
         Comparator.comparingDouble(Mover::g2)
             .reversed()
-            .thenComparing(Mover::entity)
+            .thenComparing(Mover::entity, CodePointOrder.INSTANCE)
             .thenComparing(Mover::type);
     List<Mover> rising = new ArrayList<>();
     List<Mover> falling = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.apache.beam.sdk.values.KV;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.ner.ResolvedMention;
+import org.corpusanalytics.transforms.support.CodePointOrder;
 
 /** The entities of one article, as the counting stages see them. */
 public final class ArticleEntities {
@@ -33,7 +34,7 @@ public final class ArticleEntities {
 
   /** Distinct entity names of the article. */
   public static Set<String> names(AnnotatedArticle article) {
-    Set<String> names = new TreeSet<>();
+    Set<String> names = new TreeSet<>(CodePointOrder.INSTANCE);
     for (ResolvedMention m : article.mentions()) {
       names.add(m.entity());
     }
@@ -50,13 +51,15 @@ public final class ArticleEntities {
       mentions.merge(m.entity(), 1L, Long::sum);
     }
     if (mentions.size() <= cap) {
-      return new TreeSet<>(mentions.keySet());
+      Set<String> all = new TreeSet<>(CodePointOrder.INSTANCE);
+      all.addAll(mentions.keySet());
+      return all;
     }
     List<Map.Entry<String, Long>> ranked = new ArrayList<>(mentions.entrySet());
     ranked.sort(
         Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-            .thenComparing(Map.Entry.comparingByKey()));
-    Set<String> top = new TreeSet<>();
+            .thenComparing(Map.Entry.comparingByKey(CodePointOrder.INSTANCE)));
+    Set<String> top = new TreeSet<>(CodePointOrder.INSTANCE);
     for (Map.Entry<String, Long> e : ranked.subList(0, cap)) {
       top.add(e.getKey());
     }
@@ -79,7 +82,8 @@ public final class ArticleEntities {
       }
     }
     for (Set<String> inSentence : bySentence.values()) {
-      List<String> sorted = new ArrayList<>(new TreeSet<>(inSentence));
+      List<String> sorted = new ArrayList<>(inSentence);
+      sorted.sort(CodePointOrder.INSTANCE);
       for (int i = 0; i < sorted.size(); i++) {
         for (int j = i + 1; j < sorted.size(); j++) {
           pairs.merge(KV.of(sorted.get(i), sorted.get(j)), 1L, Long::sum);
@@ -90,5 +94,6 @@ public final class ArticleEntities {
   }
 
   private static final Comparator<KV<String, String>> KV_ORDER =
-      Comparator.comparing((KV<String, String> kv) -> kv.getKey()).thenComparing(KV::getValue);
+      Comparator.comparing((KV<String, String> kv) -> kv.getKey(), CodePointOrder.INSTANCE)
+          .thenComparing(KV::getValue, CodePointOrder.INSTANCE);
 }
