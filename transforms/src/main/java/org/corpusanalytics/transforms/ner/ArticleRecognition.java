@@ -46,14 +46,33 @@ public final class ArticleRecognition implements Serializable {
   /** A piece of a kept sentence that the tagger sees on its own. */
   public record Unit(int kept, int offset, String text) {}
 
-  /** The article's kept sentences and the units cut from them. */
+  /**
+   * The article's kept sentences and the units cut from them. Where units are cut at line breaks,
+   * each line is a sentence for the counts too (co-mentions in one sentence, sentences per
+   * article): a table row without a full stop is no part of the next row's sentence.
+   */
   private static final class Prepared {
     final SegmentedText text;
     final List<Integer> kept = new ArrayList<>(); // indices into text
     final List<Unit> units = new ArrayList<>();
+    final List<Integer> firstLine = new ArrayList<>(); // per kept sentence
+    final List<List<Integer>> lineStarts = new ArrayList<>(); // per kept sentence, after the first
+    int lines;
 
     Prepared(SegmentedText text) {
       this.text = text;
+    }
+
+    /** The counted sentence (line) of offset {@code start} in kept sentence {@code k}. */
+    int lineOf(int k, int start) {
+      int line = firstLine.get(k);
+      for (int lineStart : lineStarts.get(k)) {
+        if (lineStart > start) {
+          break;
+        }
+        line++;
+      }
+      return line;
     }
   }
 
@@ -73,6 +92,9 @@ public final class ArticleRecognition implements Serializable {
       }
       int k = p.kept.size();
       p.kept.add(i);
+      p.firstLine.add(p.lines++);
+      List<Integer> lineStarts = new ArrayList<>();
+      p.lineStarts.add(lineStarts);
       String sentence = text.sentence(i);
       for (int[] part : keptParts(deduped, text, i)) {
         int from = part[0];
@@ -81,6 +103,10 @@ public final class ArticleRecognition implements Serializable {
             if (sentence.charAt(j) == ' '
                 && layout.cutsAt(text.originalStart(i, j), text.originalEnd(i, j + 1))) {
               p.units.add(new Unit(k, from, sentence.substring(from, j)));
+              if (j > from) {
+                lineStarts.add(j + 1);
+                p.lines++;
+              }
               from = j + 1;
             }
           }
@@ -187,7 +213,7 @@ public final class ArticleRecognition implements Serializable {
     try {
       return assemble(deduped, p, unitMentions, failed);
     } catch (RuntimeException | StackOverflowError e) {
-      return withoutMentions(deduped, p.kept.size(), p.text.sentencesCut(), failed + 1);
+      return withoutMentions(deduped, p.lines, p.text.sentencesCut(), failed + 1);
     }
   }
 
@@ -313,8 +339,13 @@ public final class ArticleRecognition implements Serializable {
       }
       out.add(
           new ResolvedMention(
-              r.sentence, start, end, article.body().substring(start, end), type, entity));
+              p.lineOf(r.sentence, r.start),
+              start,
+              end,
+              article.body().substring(start, end),
+              type,
+              entity));
     }
-    return annotated(deduped, sentences.size(), out, text.sentencesCut(), failed);
+    return annotated(deduped, p.lines, out, text.sentencesCut(), failed);
   }
 }

@@ -6,7 +6,8 @@ import javax.annotation.Nullable;
 
 /**
  * A mention with its canonical entity name. {@code start}/{@code end} are UTF-16 offsets into the
- * article body as read; {@code sentence} is the index of the kept sentence that holds it.
+ * article body as read; {@code sentence} is the index of the counted sentence that holds it (a kept
+ * sentence, or its line where the article is read line by line).
  */
 public final class ResolvedMention implements Serializable {
   private final int sentence;

@@ -3,6 +3,7 @@ package org.corpusanalytics.transforms.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.apache.commons.csv.CSVFormat;
@@ -73,6 +74,13 @@ public final class CsvCells {
   private static String format(Object... cells) {
     try {
       StringBuilder out = new StringBuilder();
+      if (cells.length > 1 && "".equals(cells[0])) {
+        // Commons CSV quotes an empty first cell (a line of one empty cell would be blank); here
+        // the comma after it keeps the line, so an empty cell is bare in every column.
+        out.append(FORMAT.getDelimiterString());
+        FORMAT.printRecord(out, Arrays.copyOfRange(cells, 1, cells.length));
+        return out.toString();
+      }
       FORMAT.printRecord(out, cells);
       return out.toString();
     } catch (IOException e) {

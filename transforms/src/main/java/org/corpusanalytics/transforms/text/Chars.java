@@ -64,6 +64,18 @@ final class Chars {
         || c == '\u00AB'; // «
   }
 
+  /**
+   * A symbol (an emoji, ©) or a letter of a script without case (Chinese, Arabic): it can start a
+   * sentence, and unlike a lower-case letter it says nothing about continuing one.
+   */
+  static boolean isCaseless(int codePoint) {
+    if (codePoint < 0x80) {
+      return false;
+    }
+    int type = Character.getType(codePoint);
+    return type == Character.OTHER_SYMBOL || type == Character.OTHER_LETTER;
+  }
+
   static boolean isLower(char c) {
     if (c < 0x80) {
       return c >= 'a' && c <= 'z';

@@ -126,7 +126,10 @@ public final class SentenceSplitter implements Serializable {
       return end;
     }
     char following = text[next];
-    if (!Chars.isUpper(following) && !Chars.isDigit(following) && !Chars.isOpening(following)) {
+    if (!Chars.isUpper(following)
+        && !Chars.isDigit(following)
+        && !Chars.isOpening(following)
+        && !Chars.isCaseless(Character.codePointAt(text, next))) {
       return -1;
     }
     boolean singlePeriod = punctEnd == i + 1 && text[i] == '.';

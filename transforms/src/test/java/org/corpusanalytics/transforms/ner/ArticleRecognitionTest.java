@@ -3,6 +3,7 @@ package org.corpusanalytics.transforms.ner;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -53,6 +54,31 @@ public class ArticleRecognitionTest {
     assertThat(
         stage(RecognitionRules.defaults().withLineUnits(false)).units(article(body)),
         contains(body.replace('\n', ' ')));
+  }
+
+  @Test
+  public void eachLineIsASentenceForTheCountsWhereLinesAreUnits() throws IOException {
+    String body = "Apple beat eBay 2-1\nZurich beat Lima 3-0\nPeru drew with Apple 0-0\nLima beat Peru 1-0";
+    EntityRecognizer tagger =
+        tagger("Apple,ORGANIZATION,\neBay,ORGANIZATION,\nZurich,LOCATION,\nLima,LOCATION,\nPeru,LOCATION,\n");
+    AnnotatedArticle byLine = stage(RecognitionRules.defaults()).annotate(article(body), tagger);
+    assertThat(byLine.sentences(), is(4));
+    assertThat(
+        show(byLine, body),
+        contains(
+            "0:Apple=Apple/ORGANIZATION",
+            "0:eBay=eBay/ORGANIZATION",
+            "1:Zurich=Zurich/LOCATION",
+            "1:Lima=Lima/LOCATION",
+            "2:Peru=Peru/LOCATION",
+            "2:Apple=Apple/ORGANIZATION",
+            "3:Lima=Lima/LOCATION",
+            "3:Peru=Peru/LOCATION"));
+    // Read as prose, the four lines without a full stop are one sentence.
+    AnnotatedArticle prose =
+        stage(RecognitionRules.defaults().withLineUnits(false)).annotate(article(body), tagger);
+    assertThat(prose.sentences(), is(1));
+    assertThat(show(prose, body), everyItem(startsWith("0:")));
   }
 
   @Test
@@ -176,8 +202,8 @@ public class ArticleRecognitionTest {
         show(a, body),
         contains(
             "0:Helen\u00A0Carter=Helen Carter/PERSON",
-            "0:Oslo=Oslo/LOCATION",
-            "1:Carter=Helen Carter/PERSON")); // an untagged surname of a person in the article
+            "1:Oslo=Oslo/LOCATION", // its own line: the article is read line by line
+            "2:Carter=Helen Carter/PERSON")); // an untagged surname of a person in the article
   }
 
   @Test

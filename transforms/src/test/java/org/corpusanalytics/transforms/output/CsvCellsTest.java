@@ -31,6 +31,14 @@ public class CsvCellsTest {
   }
 
   @Test
+  public void anEmptyFirstCellIsBareLikeEveryOther() {
+    Row row = Row.withSchema(Tables.ENTITY_SOURCES).addValues(null, "Oslo", "LOCATION", 2L, 1L).build();
+    assertThat(CsvCells.line(row), equalTo(",Oslo,LOCATION,2,1"));
+    Row quoted = Row.withSchema(Tables.ENTITY_SOURCES).addValues(null, "a,b", "", 2L, 1L).build();
+    assertThat(CsvCells.line(quoted), equalTo(",\"a,b\",,2,1"));
+  }
+
+  @Test
   public void newlinesInsideCellsAreQuoted() {
     Row row = Row.withSchema(Tables.ENTITIES).addValues("a\nb", "=X", 1L, 1L).build();
     assertThat(CsvCells.line(row), equalTo("\"a\nb\",'=X,1,1"));

@@ -24,6 +24,20 @@ public class SentenceSplitterTest {
   }
 
   @Test
+  public void aSentenceCanStartWithASymbolOrACaselessLetter() {
+    assertThat(
+        sentences("Apple sued eBay. \uD83D\uDE00 Zurich and Lima agreed."),
+        contains("Apple sued eBay.", "\uD83D\uDE00 Zurich and Lima agreed."));
+    assertThat(
+        sentences("Talks ended. \u5317\u4EAC said no. \u00A9 2024 Example News"),
+        contains("Talks ended.", "\u5317\u4EAC said no.", "\u00A9 2024 Example News"));
+    // A lower-case word or an abbreviation still continues the sentence.
+    assertThat(
+        sentences("He met Dr. \u738B in Rome. ok. then"),
+        contains("He met Dr. \u738B in Rome. ok. then"));
+  }
+
+  @Test
   public void aRankEndsNoSentenceWhenTheCallerCutsAtLines() {
     String rows = "6. Ana Lopez ( Spain ) 1:45.64 7. Eva Lund ( Norway ) 1:46.45 8. Kai Berg";
     assertThat(
