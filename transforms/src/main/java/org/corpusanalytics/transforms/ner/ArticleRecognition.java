@@ -322,6 +322,9 @@ public final class ArticleRecognition implements Serializable {
       if (start < 0 || end <= start || end > article.body().length()) {
         continue; // a span that does not map back into the body is no mention
       }
+      if (deduped.overlapsRemoved(start, end)) {
+        continue; // the resolver's repeats of a name are found in the whole sentence
+      }
       String entity = r.entity;
       EntityType type = r.type;
       if (gazetteer != null) {

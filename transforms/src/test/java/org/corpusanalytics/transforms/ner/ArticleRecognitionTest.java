@@ -82,6 +82,34 @@ public class ArticleRecognitionTest {
   }
 
   @Test
+  public void namesInRemovedTextAreNotAddedAsRepeatsEither() throws IOException {
+    // The body scraped twice, the first copy without a final full stop: the removed copy starts
+    // inside the last sentence, so that sentence holds both kept and removed text.
+    String copy =
+        "Secretary of State Mark Ellis met officials in Beijing. Ellis said talks went well."
+            + " They will meet again in Geneva";
+    String body = copy + " " + copy;
+    int second = copy.length() + 1;
+    DedupedArticle deduped =
+        new DedupedArticle(
+            new Article("a", null, body, null, null, null, "f", 1),
+            List.of(new RemovedSegment(second, body.length(), RemovedSegment.REPEAT_IN_ARTICLE, "a")));
+    AnnotatedArticle a =
+        stage(RecognitionRules.defaults().withLineUnits(false))
+            .annotate(deduped, tagger("Mark Ellis,PERSON,\nBeijing,LOCATION,\nGeneva,LOCATION,\n"));
+    for (ResolvedMention m : a.mentions()) {
+      assertThat(m.text() + " at " + m.start(), m.end() <= second, is(true));
+    }
+    assertThat(
+        show(a, body),
+        contains(
+            "0:Mark Ellis=Mark Ellis/PERSON",
+            "0:Beijing=Beijing/LOCATION",
+            "1:Ellis=Mark Ellis/PERSON",
+            "2:Geneva=Geneva/LOCATION"));
+  }
+
+  @Test
   public void textDedupRemovedFromPartOfASentenceIsNotTagged() throws IOException {
     String body =
         "Nordwire said Halvorsen Marine sold two ferries.\nRevs 40 mln vs 38 mln\n Nordwire\n"
