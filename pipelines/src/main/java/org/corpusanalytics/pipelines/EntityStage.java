@@ -40,6 +40,12 @@ final class EntityStage {
         if (gazetteer == null) {
           throw new IllegalArgumentException("--recognizer=gazetteer needs --gazetteer=FILE.csv");
         }
+        if (gazetteer.isEmpty()) {
+          // A truncated or wrong file would otherwise publish a report without a single entity.
+          throw new IllegalArgumentException(
+              "the --gazetteer watchlist has no entries, so --recognizer=gazetteer would find no"
+                  + " entity");
+        }
         return new GazetteerRecognizer(gazetteer);
       default:
         throw new IllegalArgumentException(

@@ -296,6 +296,15 @@ public class CorpusReportEndToEndTest {
     assertThat(
         failureOf("--input=" + glued, "--output=" + TMP.getRoot() + "/z", "--recognizer=gazetteer"),
         containsString("--recognizer=gazetteer needs --gazetteer"));
+    java.nio.file.Path headerOnly = TMP.newFile("header-only.csv").toPath();
+    Files.writeString(headerOnly, "canonical,type,aliases\n");
+    assertThat(
+        failureOf(
+            "--input=" + glued,
+            "--output=" + TMP.getRoot() + "/v",
+            "--recognizer=gazetteer",
+            "--gazetteer=" + headerOnly),
+        containsString("watchlist has no entries"));
     assertThat(
         failureOf("--input=" + glued, "--output=" + TMP.getRoot() + "/w", "--crfContextTokens=-1"),
         containsString("--crfContextTokens must be 0 or more"));

@@ -106,7 +106,7 @@ public final class PhraseMatcher {
       state = next < 0 ? 0 : next;
       for (int s = phraseAt[state] >= 0 ? state : dictLink[state]; s >= 0; s = dictLink[s]) {
         int start = i + 1 - lengthAt[s];
-        if (isWordBoundary(text, start) && isWordBoundary(text, i + 1)) {
+        if (startsWord(text, start) && endsWord(text, i + 1)) {
           all.add(new Match(start, i + 1, phraseAt[s]));
         }
       }
@@ -148,6 +148,25 @@ public final class PhraseMatcher {
       return true;
     }
     return !(isWordChar(text.charAt(pos - 1)) && isWordChar(text.charAt(pos)));
+  }
+
+  /**
+   * A match may start at {@code start}: a word boundary, where a phrase's leading period does not
+   * continue a word before it (".NET" is no word of "ASP.NET").
+   */
+  static boolean startsWord(String text, int start) {
+    return isWordBoundary(text, start)
+        && !(start > 0 && text.charAt(start) == '.' && isWordChar(text.charAt(start - 1)));
+  }
+
+  /**
+   * A match may end at {@code end}: a word boundary, where a phrase's final period is not followed
+   * by a word ("U.S." is no word of "U.S.S.R." or "U.S.-China"; a sentence's period after a name
+   * is no part of it and ends nothing).
+   */
+  static boolean endsWord(String text, int end) {
+    return isWordBoundary(text, end)
+        && !(end < text.length() && text.charAt(end - 1) == '.' && isWordChar(text.charAt(end)));
   }
 
   private static boolean isWordChar(char c) {

@@ -32,6 +32,17 @@ public class PhraseMatcherTest {
   }
 
   @Test
+  public void anAbbreviationIsNoWordOfALongerOne() {
+    List<String> phrases = List.of("U.S.", "Ford");
+    assertThat(find(phrases, "The U.S.S.R. and U.S.-China ties"), empty());
+    assertThat(find(phrases, "U.S.A. or U.S.1"), empty());
+    assertThat(find(List.of(".NET"), "ASP.NET, then .NET"), contains(".NET#0"));
+    assertThat(
+        find(phrases, "In the U.S. Ford said (U.S.), U.S.; then the U.S."),
+        contains("U.S.#0", "Ford#1", "U.S.#0", "U.S.#0", "U.S.#0"));
+  }
+
+  @Test
   public void equalPhrasesKeepTheFirst() {
     assertThat(find(List.of("Acme", "Acme"), "Acme"), contains("Acme#0"));
   }

@@ -1,8 +1,9 @@
 package org.corpusanalytics.transforms.ner.gazetteer;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.Serializable;
 import java.lang.ref.WeakReference;
 import java.nio.channels.Channels;
@@ -22,6 +23,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.corpusanalytics.transforms.io.LenientDecoder;
 import org.corpusanalytics.transforms.ner.EntityType;
 import org.corpusanalytics.transforms.ner.PhraseMatcher;
 import org.corpusanalytics.transforms.support.LocalMatches;
@@ -114,11 +116,15 @@ public final class Gazetteer implements Serializable {
     if (LocalMatches.certainlyMissing(path)) {
       throw new java.io.FileNotFoundException("File spec " + path + " not found");
     }
-    try (Reader in =
-        new InputStreamReader(
-            Channels.newInputStream(
-                FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId())),
-            StandardCharsets.UTF_8)) {
+    byte[] bytes;
+    try (InputStream in =
+        Channels.newInputStream(
+            FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()))) {
+      bytes = in.readAllBytes();
+    }
+    // As input files are read: a byte order mark (Excel's UTF-8) dropped, windows-1252 when the
+    // file is not UTF-8.
+    try (Reader in = new StringReader(LenientDecoder.decode(bytes))) {
       return parse(in, path);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--gazetteer " + path + ": " + e.getMessage(), e);
@@ -162,7 +168,9 @@ public final class Gazetteer implements Serializable {
         }
       }
     } catch (java.io.UncheckedIOException e) {
-      throw new IllegalArgumentException(source + ": malformed CSV: " + e.getMessage(), e);
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalArgumentException(
+          source + ": malformed CSV (a quote not closed?): " + cause.getMessage(), e);
     }
     return new Gazetteer(entries);
   }

@@ -11,16 +11,23 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.sameInstance;
 import static org.junit.Assert.assertThrows;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.util.SerializableUtils;
 import org.corpusanalytics.transforms.ner.EntityType;
 import org.corpusanalytics.transforms.ner.Mention;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class GazetteerRecognizerTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
   private static Gazetteer parse(String csv) throws IOException {
     return Gazetteer.parse(new StringReader(csv), "test.csv");
   }
@@ -109,6 +116,32 @@ public class GazetteerRecognizerTest {
     assertThat(e.getMessage(), containsString("test.csv line 2: unknown type 'COMPANY'"));
     e = assertThrows(IllegalArgumentException.class, () -> parse("Oslo,LOC,a,b\n"));
     assertThat(e.getMessage(), containsString("expected canonical,type,aliases"));
+  }
+
+  @Test
+  public void filesAreReadAsInputsAre() throws IOException {
+    // Excel's UTF-8 starts with a byte order mark; an older editor writes windows-1252.
+    File bom = tmp.newFile("bom.csv");
+    Files.write(
+        bom.toPath(),
+        concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            "canonical,type,aliases\nCaf\u00e9 Rouge,ORG,\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(Gazetteer.load(bom.getPath()).entries().get(0).canonical(), equalTo("Caf\u00e9 Rouge"));
+    File latin = tmp.newFile("latin.csv");
+    Files.write(latin.toPath(), "Caf\u00e9 Rouge,ORG,Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(Gazetteer.load(latin.getPath()).entries().get(0).canonical(), equalTo("Caf\u00e9 Rouge"));
+    File open = tmp.newFile("open.csv");
+    Files.writeString(open.toPath(), "Oslo,LOC\n\"Acme,ORG,\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Gazetteer.load(open.getPath()));
+    assertThat(e.getMessage(), containsString(open.getPath() + ": malformed CSV (a quote not closed?)"));
+    assertThat(e.getMessage(), not(containsString("org.apache")));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
