@@ -161,12 +161,14 @@ public final class PhraseMatcher {
 
   /**
    * A match may end at {@code end}: a word boundary, where a phrase's final period is not followed
-   * by a word ("U.S." is no word of "U.S.S.R." or "U.S.-China"; a sentence's period after a name
-   * is no part of it and ends nothing).
+   * by a letter or digit ("U.S." is no word of "U.S.S.R." or "U.S.A.", but is one of "U.S.-China",
+   * where the period already ended it).
    */
   static boolean endsWord(String text, int end) {
     return isWordBoundary(text, end)
-        && !(end < text.length() && text.charAt(end - 1) == '.' && isWordChar(text.charAt(end)));
+        && !(end < text.length()
+            && text.charAt(end - 1) == '.'
+            && Character.isLetterOrDigit(text.charAt(end)));
   }
 
   private static boolean isWordChar(char c) {

@@ -15,18 +15,31 @@ final class GlueRepair {
   }
 
   /**
-   * Whether a space belongs between {@code out} (non-empty, not ending in a space) and {@code c},
-   * which is followed in the source by {@code next} (0 at the end).
+   * Words that start sentences and never end a name: a capitalized word glued to one of them
+   * ({@code IcelandThe volcano}) is a title or headline run into the body. Prepositions such as
+   * {@code In} and {@code On} are left out: {@code LinkedIn}, {@code AddOn}.
+   */
+  private static final java.util.Set<String> SENTENCE_STARTERS =
+      java.util.Set.of(
+          "The", "This", "These", "Those", "There", "They", "Their", "He", "She", "His", "Her",
+          "It", "Its", "We", "But", "When", "While", "After", "Mr", "Mrs", "Ms");
+
+  /**
+   * Whether a space belongs between {@code out} (non-empty, not ending in a space) and {@code
+   * src[k]}, the next source char.
    *
    * @param straightQuotesBefore straight double quotes emitted so far in the current paragraph, to
    *     tell whether a {@code "} opens or closes a quotation
    */
   static boolean needsSpaceBefore(
-      MappedTextBuilder out, char c, char next, int straightQuotesBefore) {
+      MappedTextBuilder out, char[] src, int k, int straightQuotesBefore) {
+    char c = src[k];
+    char next = k + 1 < src.length ? src[k + 1] : 0;
     char prev = out.charAt(out.length() - 1);
     if (Chars.isUpper(c)) {
       if (Chars.isLower(prev)) {
-        return Chars.isLower(next) && endsWithLowerCaseWord(out);
+        return Chars.isLower(next) && endsWithLowerCaseWord(out)
+            || startsSentenceStarter(src, k) && endsWithWord(out);
       }
       return (Chars.isSentenceTerminal(prev) || Chars.isClosing(prev)) && endsWithSentence(out);
     }
@@ -46,6 +59,26 @@ final class GlueRepair {
       return straightQuotesBefore > 0 && straightQuotesBefore % 2 == 0;
     }
     return c == '\u201C'; // “
+  }
+
+  /** {@code src} holds, from {@code k}, one of {@link #SENTENCE_STARTERS} and then a space. */
+  private static boolean startsSentenceStarter(char[] src, int k) {
+    int end = k;
+    while (end < src.length && end - k <= 5 && Chars.isLetter(src[end])) {
+      end++;
+    }
+    return end < src.length
+        && Chars.isSpaceLike(src[end])
+        && SENTENCE_STARTERS.contains(new String(src, k, end - k));
+  }
+
+  /** The output ends with a word of >= 3 letters (a title's last word, {@code Iceland}). */
+  private static boolean endsWithWord(MappedTextBuilder out) {
+    int i = out.length() - 1;
+    while (i >= 0 && Chars.isLetter(out.charAt(i))) {
+      i--;
+    }
+    return out.length() - 1 - i >= 3;
   }
 
   /**

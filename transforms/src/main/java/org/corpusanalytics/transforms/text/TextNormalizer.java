@@ -67,8 +67,7 @@ public final class TextNormalizer implements Serializable {
         pendingStart = -1;
         lineBreaks = 0;
       } else if (out.length() > 0 && GlueRepair.mayNeedSpaceBefore(c)) {
-        char next = k + 1 < n ? src[k + 1] : 0;
-        if (GlueRepair.needsSpaceBefore(out, c, next, straightQuotes)) {
+        if (GlueRepair.needsSpaceBefore(out, src, k, straightQuotes)) {
           out.append(' ', start, start); // zero-width: no original chars
         }
       }

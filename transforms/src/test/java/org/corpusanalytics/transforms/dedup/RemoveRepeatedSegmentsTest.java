@@ -51,6 +51,20 @@ public class RemoveRepeatedSegmentsTest {
   }
 
   @Test
+  public void aCopyGluedToTheTitleBeforeItIsRemovedWhole() {
+    // A page scraped as body, title and body again, without spaces: "summer.New timetable for
+    // MullThe harbour board ...".
+    String title = "New timetable for Mull";
+    String body = COPY + title + COPY;
+    List<RemovedSegment> removed =
+        new RepeatPlanner(30).removedSpans("a", segment(body), Map.of());
+    int second = COPY.length() + title.length();
+    assertThat(
+        removed,
+        contains(new RemovedSegment(second, body.length(), RemovedSegment.REPEAT_IN_ARTICLE, "a")));
+  }
+
+  @Test
   public void aShortSentenceRepeatedOutsideARunStays() {
     String body =
         "He said no. The harbour board approved the new ferry timetable on Monday. "

@@ -192,6 +192,17 @@ public class TextNormalizerTest {
   }
 
   @Test
+  public void separatesATitleGluedToTheBody() {
+    assertThat(norm("Volcano erupts in IcelandThe volcano erupted"),
+        is("Volcano erupts in Iceland The volcano erupted"));
+    assertThat(norm("Talks in RomeHe said"), is("Talks in Rome He said"));
+    // Only a whole sentence-starting word after a word of three or more letters.
+    for (String kept : new String[] {"LinkedIn said", "AddOn sales", "Theatre", "MyThe", "TheThey"}) {
+      assertThat(norm(kept), is(kept));
+    }
+  }
+
+  @Test
   public void keepsCamelCaseNamesAndBrands() {
     for (String word :
         new String[] {"iPhone", "eBay", "McDonald", "MacArthur", "JavaScript", "YouTube", "PhD",
