@@ -19,7 +19,6 @@ import org.apache.beam.sdk.transforms.Keys;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -33,6 +32,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.CanonicalPosition;
 import org.corpusanalytics.transforms.model.CanonicalPositionCoder;
+import org.corpusanalytics.transforms.support.MarkedView;
 import org.corpusanalytics.transforms.support.SideInputCache;
 
 /**
@@ -169,8 +169,9 @@ public final class FindNearDuplicates
     PCollection<KV<Long, FirstMembers>> big =
         shared.apply(
             "BigBuckets", Filter.by(kv -> kv.getValue().size() > kv.getValue().first().size()));
-    PCollectionView<List<Long>> bigKeys =
-        big.apply("BigBucketKeys", Keys.create()).apply("BigBucketKeysAsView", View.asList());
+    PCollectionView<List<KV<Boolean, Long>>> bigKeys =
+        big.apply("BigBucketKeys", Keys.create())
+            .apply("BigBucketKeysAsView", MarkedView.asList());
     PCollection<KV<Long, List<CanonicalPosition>>> heads =
         big.apply(
                 "BucketHeads",
@@ -312,16 +313,17 @@ public final class FindNearDuplicates
   /** Keeps the band records of the buckets in the side input (the few bigger than the fan-out). */
   private static final class InBucketsFn
       extends DoFn<KV<Long, CanonicalPosition>, KV<Long, CanonicalPosition>> {
-    private final PCollectionView<List<Long>> keys;
+    private final PCollectionView<List<KV<Boolean, Long>>> keys;
     private final SideInputCache<Set<Long>> keySet = new SideInputCache<>();
 
-    InBucketsFn(PCollectionView<List<Long>> keys) {
+    InBucketsFn(PCollectionView<List<KV<Boolean, Long>>> keys) {
       this.keys = keys;
     }
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
-      Set<Long> keySet = this.keySet.get(window, () -> new HashSet<>(c.sideInput(keys)));
+      Set<Long> keySet =
+          this.keySet.get(window, () -> new HashSet<>(MarkedView.elements(c.sideInput(keys))));
       if (!keySet.isEmpty() && keySet.contains(c.element().getKey())) {
         c.output(c.element());
       }

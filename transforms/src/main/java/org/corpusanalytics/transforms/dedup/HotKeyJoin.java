@@ -1,5 +1,6 @@
 package org.corpusanalytics.transforms.dedup;
 
+import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.Coder;
@@ -13,7 +14,6 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
@@ -23,6 +23,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.corpusanalytics.transforms.support.MarkedView;
 import org.corpusanalytics.transforms.support.SideInputCache;
 
 /**
@@ -116,11 +117,11 @@ public final class HotKeyJoin<K, V, W>
             : input
                 .getPipeline()
                 .apply("NoHotKeys", Create.empty(KvCoder.of(keyCoder, VarLongCoder.of())));
-    PCollectionView<Map<K, Integer>> hotKeys =
+    PCollectionView<List<KV<Boolean, KV<K, Integer>>>> hotKeys =
         keyCounts
             .apply("FindHotKeys", ParDo.of(new HotKeysFn<K>(threshold, max)))
             .setCoder(KvCoder.of(keyCoder, VarIntCoder.of()))
-            .apply("HotKeysAsView", View.asMap());
+            .apply("HotKeysAsView", MarkedView.asList());
 
     PCollection<KV<KV<K, Integer>, V>> salted =
         input
@@ -165,11 +166,11 @@ public final class HotKeyJoin<K, V, W>
   }
 
   private static final class SaltFn<K, V> extends DoFn<KV<K, V>, KV<KV<K, Integer>, V>> {
-    private final PCollectionView<Map<K, Integer>> hotKeys;
+    private final PCollectionView<List<KV<Boolean, KV<K, Integer>>>> hotKeys;
     private final SideInputCache<Map<K, Integer>> hot = new SideInputCache<>();
     private final Coder<V> valueCoder;
 
-    SaltFn(PCollectionView<Map<K, Integer>> hotKeys, Coder<V> valueCoder) {
+    SaltFn(PCollectionView<List<KV<Boolean, KV<K, Integer>>>> hotKeys, Coder<V> valueCoder) {
       this.hotKeys = hotKeys;
       this.valueCoder = valueCoder;
     }
@@ -177,7 +178,7 @@ public final class HotKeyJoin<K, V, W>
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) throws CoderException {
       KV<K, V> e = c.element();
-      Integer parts = hot.get(window, () -> c.sideInput(hotKeys)).get(e.getKey());
+      Integer parts = hot.get(window, () -> MarkedView.map(c.sideInput(hotKeys))).get(e.getKey());
       int salt = 0;
       if (parts != null) {
         long h = Hashing.hashBytes(CoderUtils.encodeToByteArray(valueCoder, e.getValue()));
@@ -188,17 +189,17 @@ public final class HotKeyJoin<K, V, W>
   }
 
   private static final class ReplicateFn<K, W> extends DoFn<KV<K, W>, KV<KV<K, Integer>, W>> {
-    private final PCollectionView<Map<K, Integer>> hotKeys;
+    private final PCollectionView<List<KV<Boolean, KV<K, Integer>>>> hotKeys;
     private final SideInputCache<Map<K, Integer>> hot = new SideInputCache<>();
 
-    ReplicateFn(PCollectionView<Map<K, Integer>> hotKeys) {
+    ReplicateFn(PCollectionView<List<KV<Boolean, KV<K, Integer>>>> hotKeys) {
       this.hotKeys = hotKeys;
     }
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       KV<K, W> e = c.element();
-      Integer parts = hot.get(window, () -> c.sideInput(hotKeys)).get(e.getKey());
+      Integer parts = hot.get(window, () -> MarkedView.map(c.sideInput(hotKeys))).get(e.getKey());
       int n = parts == null ? 1 : parts;
       for (int salt = 0; salt < n; salt++) {
         c.output(KV.of(KV.of(e.getKey(), salt), e.getValue()));

@@ -12,11 +12,11 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.corpusanalytics.transforms.support.MarkedView;
 import org.corpusanalytics.transforms.support.SideInputCache;
 
 /**
@@ -26,7 +26,7 @@ import org.corpusanalytics.transforms.support.SideInputCache;
  * <pre>
  * articles -> ObserveShortForms: (short form -> longer names it is used with in one article)
  *   -> VoteOnShortForms: Combine.perKey, one vote count per short form
- *   -> DecideLinks: (short form -> full name) where the rule holds -> View.asMap (side input)
+ *   -> DecideLinks: (short form -> full name) where the rule holds -> a side input (MarkedView)
  *   -> ApplyLinks: rename standalone short forms
  * </pre>
  *
@@ -56,14 +56,14 @@ public final class LinkShortNames
     if (minShare > 1) {
       return articles;
     }
-    PCollectionView<Map<String, String>> links =
+    PCollectionView<List<KV<Boolean, KV<String, String>>>> links =
         articles
             .apply("ObserveShortForms", ParDo.of(new ObserveFn()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
             .apply("VoteOnShortForms", Combine.perKey(new VoteFn()))
             .apply("DecideLinks", ParDo.of(new DecideFn(minShare)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-            .apply("LinksAsView", View.asMap());
+            .apply("LinksAsView", MarkedView.asList());
     return articles.apply("ApplyLinks", ParDo.of(new ApplyFn(links)).withSideInputs(links));
   }
 
@@ -135,16 +135,18 @@ public final class LinkShortNames
   }
 
   private static final class ApplyFn extends DoFn<AnnotatedArticle, AnnotatedArticle> {
-    private final PCollectionView<Map<String, String>> links;
+    private final PCollectionView<List<KV<Boolean, KV<String, String>>>> links;
     private final SideInputCache<Map<String, String>> linkMap = new SideInputCache<>();
 
-    ApplyFn(PCollectionView<Map<String, String>> links) {
+    ApplyFn(PCollectionView<List<KV<Boolean, KV<String, String>>>> links) {
       this.links = links;
     }
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
-      c.output(ShortNames.apply(c.element(), linkMap.get(window, () -> c.sideInput(links))));
+      c.output(
+          ShortNames.apply(
+              c.element(), linkMap.get(window, () -> MarkedView.map(c.sideInput(links)))));
     }
   }
 }
