@@ -17,8 +17,8 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reify;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
@@ -30,15 +30,18 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PInput;
 import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.corpusanalytics.transforms.model.Article;
 import org.corpusanalytics.transforms.model.CanonicalPosition;
 import org.corpusanalytics.transforms.model.CanonicalPositionCoder;
+import org.corpusanalytics.transforms.support.MarkedView;
 import org.corpusanalytics.transforms.support.SideInputCache;
 import org.corpusanalytics.transforms.text.SegmentedText;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
 import org.corpusanalytics.transforms.text.TextNormalizer;
+import org.joda.time.Duration;
 
 /**
  * The whole dedup stage: removes repeated sentences (inside articles and, in {@link
@@ -49,18 +52,20 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
  * <p>Across the corpus:
  *
  * <ol>
+ *   <li>a join by article id marks each article that {@link FindNearDuplicates} found to be a near
+ *       duplicate, with the article kept in its place;
  *   <li>each article emits each of its distinct candidate sentences once, with its first position
  *       and its number of copies in the article, and its last sentence if that is too short to be
  *       a candidate (a possible sign-off, see {@link RepeatPlanner});
- *   <li>a combiner ({@link SegmentStats}) finds per sentence the first copy in canonical order, the
- *       occurrences and the articles: the {@code repeated_segments} rows come from here;
+ *   <li>a combiner ({@link SegmentStats}) finds per sentence the first copy in canonical order (in
+ *       an article that is counted, when one has it), the occurrences and the articles: the {@code
+ *       repeated_segments} rows come from here;
  *   <li>every occurrence is joined with its sentence's first copy by {@link HotKeyJoin}, which
  *       splits a sentence found in very many articles (a footer) over salted sub-keys, so no key
  *       funnels through one worker; an occurrence in another article than the first copy is a later
  *       copy;
- *   <li>one join by article id brings each article its later copies and, from {@link
- *       FindNearDuplicates}, the article kept in its place if it is a near duplicate; the
- *       sign-offs, a small side input, are cut where glued to an article's last sentence.
+ *   <li>one more join by article id brings each article its later copies; the sign-offs, a small
+ *       side input, are cut where glued to an article's last sentence.
  * </ol>
  *
  * <p>Near duplicates are looked for in corpus mode only, unless disabled with a threshold of 0.
@@ -178,15 +183,34 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
       return new Result(pipeline, deduped, none, totals(deduped));
     }
 
-    PCollection<KV<String, KV<CanonicalPosition, Long>>> occurrences =
-        articles
+    PCollection<KV<String, String>> nearDuplicateOf =
+        nearDuplicates == null
+            ? pipeline.apply(
+                "NoNearDuplicates",
+                Create.empty(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
+            : articles.apply("FindNearDuplicates", nearDuplicates);
+    // Near duplicates are not counted, so a copy there is first only where no counted article has
+    // one (see SegmentStats): each article learns whether it is one before its sentences are.
+    TupleTag<TimestampedValue<Article>> articleTag = new TupleTag<>();
+    TupleTag<String> keptTag = new TupleTag<>();
+    PCollection<KV<String, DedupedArticle>> marked =
+        KeyedPCollectionTuple.of(
+                articleTag,
+                articles
+                    .apply(
+                        "KeyArticlesById",
+                        WithKeys.of(Article::id).withKeyType(TypeDescriptors.strings()))
+                    .apply("KeepTimestamps", Reify.timestampsInValue()))
+            .and(keptTag, nearDuplicateOf)
+            .apply("JoinArticlesWithNearDuplicates", CoGroupByKey.create())
+            .apply("MarkNearDuplicates", ParDo.of(new MarkFn(articleTag, keptTag)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), DedupedArticle.DedupedArticleCoder.of()));
+    PCollection<KV<String, SegmentStats>> occurrences =
+        marked
             .apply(
                 "ExtractSentenceOccurrences",
                 ParDo.of(new OccurrencesFn(planner, normalizer, splitter)))
-            .setCoder(
-                KvCoder.of(
-                    StringUtf8Coder.of(),
-                    KvCoder.of(CanonicalPositionCoder.of(), VarLongCoder.of())));
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SegmentStats.SegmentStatsCoder.of()));
     PCollection<KV<String, SegmentStats>> stats =
         occurrences.apply("SentenceStats", Combine.perKey(SegmentStats.combineFn()));
     PCollection<RepeatedSegment> repeated =
@@ -199,11 +223,11 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
                 "FirstCopyOfSharedSentences",
                 ParDo.of(new SharedSentencesFn<CanonicalPosition>(planner, SegmentStats::first)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), CanonicalPositionCoder.of()));
-    PCollectionView<Map<String, String>> signOffs =
+    PCollectionView<List<KV<Boolean, KV<String, String>>>> signOffs =
         firstCopies
             .apply("SignOffs", ParDo.of(new SignOffFn(planner)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-            .apply("SignOffsView", View.asMap());
+            .apply("SignOffsView", MarkedView.asList());
     PCollection<KV<String, Long>> articlesPerSentence =
         stats
             .apply(
@@ -215,13 +239,12 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
             .apply(
                 "PositionsOnly",
                 ParDo.of(
-                    new DoFn<
-                        KV<String, KV<CanonicalPosition, Long>>, KV<String, CanonicalPosition>>() {
+                    new DoFn<KV<String, SegmentStats>, KV<String, CanonicalPosition>>() {
                       @ProcessElement
                       public void process(
-                          @Element KV<String, KV<CanonicalPosition, Long>> e,
+                          @Element KV<String, SegmentStats> e,
                           OutputReceiver<KV<String, CanonicalPosition>> out) {
-                        out.output(KV.of(e.getKey(), e.getValue().getKey()));
+                        out.output(KV.of(e.getKey(), e.getValue().first()));
                       }
                     }))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), CanonicalPositionCoder.of()))
@@ -235,36 +258,17 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
                 KvCoder.of(
                     StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of())));
 
-    PCollection<KV<String, String>> nearDuplicateOf =
-        nearDuplicates == null
-            ? pipeline.apply(
-                "NoNearDuplicates",
-                Create.empty(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
-            : articles.apply("FindNearDuplicates", nearDuplicates);
-
-    TupleTag<Article> articleTag = new TupleTag<>();
+    TupleTag<DedupedArticle> markedTag = new TupleTag<>();
     TupleTag<KV<Integer, String>> laterCopyTag = new TupleTag<>();
-    TupleTag<String> keptTag = new TupleTag<>();
     PCollection<DedupedArticle> deduped =
-        KeyedPCollectionTuple.of(
-                articleTag,
-                articles.apply(
-                    "KeyArticlesById",
-                    WithKeys.of(Article::id).withKeyType(TypeDescriptors.strings())))
+        KeyedPCollectionTuple.of(markedTag, marked)
             .and(laterCopyTag, laterCopies)
-            .and(keptTag, nearDuplicateOf)
             .apply("JoinArticlesWithRepeats", CoGroupByKey.create())
             .apply(
                 "RemoveRepeats",
                 ParDo.of(
                         new JoinedRemovalsFn(
-                            planner,
-                            normalizer,
-                            splitter,
-                            articleTag,
-                            laterCopyTag,
-                            keptTag,
-                            signOffs))
+                            planner, normalizer, splitter, markedTag, laterCopyTag, signOffs))
                     .withSideInputs(signOffs));
     return new Result(pipeline, deduped, repeated, totals(deduped));
   }
@@ -333,8 +337,43 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
         String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 
+  /**
+   * Each article, without removals yet, with the article kept in its place if it has one. Like
+   * {@link org.apache.beam.sdk.transforms.Reshuffle}, it gives each article back its own timestamp:
+   * the later steps see the articles as read (at the end of the window, the Direct runner never
+   * finished a {@code PAssert} on {@code repeatedSegments}: it kept firing timers).
+   */
+  private static final class MarkFn
+      extends DoFn<KV<String, CoGbkResult>, KV<String, DedupedArticle>> {
+    private final TupleTag<TimestampedValue<Article>> articleTag;
+    private final TupleTag<String> keptTag;
+
+    MarkFn(TupleTag<TimestampedValue<Article>> articleTag, TupleTag<String> keptTag) {
+      this.articleTag = articleTag;
+      this.keptTag = keptTag;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, CoGbkResult> joined, OutputReceiver<KV<String, DedupedArticle>> out) {
+      String duplicateOf = joined.getValue().getOnly(keptTag, null);
+      // Article ids are unique by now (see DropDuplicateIds), so this loop runs once.
+      for (TimestampedValue<Article> article : joined.getValue().getAll(articleTag)) {
+        out.outputWithTimestamp(
+            KV.of(joined.getKey(), new DedupedArticle(article.getValue(), List.of(), duplicateOf)),
+            article.getTimestamp());
+      }
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // as Reshuffle does, to go back to an earlier timestamp
+    public Duration getAllowedTimestampSkew() {
+      return Duration.millis(Long.MAX_VALUE);
+    }
+  }
+
   private static final class OccurrencesFn
-      extends DoFn<Article, KV<String, KV<CanonicalPosition, Long>>> {
+      extends DoFn<KV<String, DedupedArticle>, KV<String, SegmentStats>> {
     private final RepeatPlanner planner;
     private final TextNormalizer normalizer;
     private final SentenceSplitter splitter;
@@ -347,7 +386,9 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
 
     @ProcessElement
     public void process(
-        @Element Article article, OutputReceiver<KV<String, KV<CanonicalPosition, Long>>> out) {
+        @Element KV<String, DedupedArticle> marked, OutputReceiver<KV<String, SegmentStats>> out) {
+      Article article = marked.getValue().article();
+      boolean nearDuplicate = marked.getValue().duplicateOf() != null;
       SegmentedText text;
       Map<Integer, Integer> candidates;
       try {
@@ -362,7 +403,10 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
         out.output(
             KV.of(
                 text.sentence(i),
-                KV.of(articlePosition.atOffset(text.originalStart(i)), (long) e.getValue())));
+                SegmentStats.inArticle(
+                    articlePosition.atOffset(text.originalStart(i)),
+                    e.getValue(),
+                    nearDuplicate)));
       }
     }
   }
@@ -452,26 +496,23 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
     private final RepeatPlanner planner;
     private final TextNormalizer normalizer;
     private final SentenceSplitter splitter;
-    private final TupleTag<Article> articleTag;
+    private final TupleTag<DedupedArticle> markedTag;
     private final TupleTag<KV<Integer, String>> laterCopyTag;
-    private final TupleTag<String> keptTag;
-    private final PCollectionView<Map<String, String>> signOffs;
+    private final PCollectionView<List<KV<Boolean, KV<String, String>>>> signOffs;
     private final SideInputCache<Map<String, String>> signOffMap = new SideInputCache<>();
 
     JoinedRemovalsFn(
         RepeatPlanner planner,
         TextNormalizer normalizer,
         SentenceSplitter splitter,
-        TupleTag<Article> articleTag,
+        TupleTag<DedupedArticle> markedTag,
         TupleTag<KV<Integer, String>> laterCopyTag,
-        TupleTag<String> keptTag,
-        PCollectionView<Map<String, String>> signOffs) {
+        PCollectionView<List<KV<Boolean, KV<String, String>>>> signOffs) {
       this.planner = planner;
       this.normalizer = normalizer;
       this.splitter = splitter;
-      this.articleTag = articleTag;
+      this.markedTag = markedTag;
       this.laterCopyTag = laterCopyTag;
-      this.keptTag = keptTag;
       this.signOffs = signOffs;
     }
 
@@ -481,23 +522,22 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
         OutputReceiver<DedupedArticle> out,
         ProcessContext c,
         BoundedWindow window) {
-      Map<String, String> signOffsByText = signOffMap.get(window, () -> c.sideInput(signOffs));
+      Map<String, String> signOffsByText =
+          signOffMap.get(window, () -> MarkedView.map(c.sideInput(signOffs)));
       Map<Integer, String> keptElsewhere = new HashMap<>();
       for (KV<Integer, String> copy : joined.getValue().getAll(laterCopyTag)) {
         keptElsewhere.put(copy.getKey(), copy.getValue());
       }
-      String duplicateOf = joined.getValue().getOnly(keptTag, null);
-      // Article ids are unique by now (see DropDuplicateIds), so this loop runs once.
-      for (Article article : joined.getValue().getAll(articleTag)) {
+      for (DedupedArticle marked : joined.getValue().getAll(markedTag)) {
         DedupedArticle deduped =
             removeOrKeepAll(
-                article,
+                marked.article(),
                 planner,
                 normalizer,
                 splitter,
                 keptElsewhere,
                 signOffsByText,
-                duplicateOf,
+                marked.duplicateOf(),
                 failed);
         charsRemoved.inc(deduped.charsRemoved());
         out.output(deduped);

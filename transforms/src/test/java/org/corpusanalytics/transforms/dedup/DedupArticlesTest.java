@@ -104,6 +104,61 @@ public class DedupArticlesTest {
   }
 
   @Test
+  public void aSentenceAddedByAnUpdateIsKeptInTheNextCountedArticle() {
+    // Long enough that one added sentence keeps the update above the 0.8 similarity threshold.
+    String story =
+        "The port authority announced a new ferry timetable for the northern islands on Monday. "
+            + "Harbour master Lena Brandt said the plan would be financed by regional funds. "
+            + "Fares on the longest routes have risen by more than forty percent in five years. "
+            + "Two of the older vessels will be taken out of service before the winter storms. "
+            + "A leased catamaran is expected to cover the outer route from the first of March. "
+            + "Island schools had asked for an earlier morning departure on weekdays. "
+            + "Fishermen on the outer islands have complained about the late evening crossing. "
+            + "Opposition councillors called the timetable too little and far too late. "
+            + "Ferry crews welcomed the announcement but warned of a shortage of engineers. "
+            + "The union said it would seek talks on overtime during the summer season. "
+            + "Tourism operators expect the number of summer visitors to grow again this year. "
+            + "The timetable will be debated by the regional council next month.";
+    String added = "Mayor Tomas Lind of Vasby said the town would pay for a new pier. ";
+    int at = story.indexOf("Opposition");
+    String update = story.substring(0, at) + added + story.substring(at);
+    String other =
+        "Town officials met ferry operators on Wednesday about the harbour. " + added
+            + "Operators from two other towns attended the meeting.";
+    List<Article> corpus =
+        List.of(
+            article("p", 1_000L, story),
+            article("p-update", 2_000L, update),
+            article("q", 3_000L, other));
+    DedupArticles.Result result = pipeline.apply(Create.of(corpus)).apply(DedupArticles.create());
+    // The update is a near duplicate of p, so it is not counted: the added sentence is kept in q,
+    // the first counted article that has it, and the update loses all its sentences.
+    int inUpdate = update.indexOf(added);
+    int afterAdded = inUpdate + added.length();
+    PAssert.that(describe("Describe", result.articles()))
+        .containsInAnyOrder(
+            "p [] dup=null",
+            String.format(
+                "p-update [repeat_across_articles:p:0-%d, repeat_across_articles:q:%d-%d,"
+                    + " repeat_across_articles:p:%d-%d] dup=p",
+                inUpdate - 1, inUpdate, afterAdded - 1, afterAdded, update.length()),
+            "q [] dup=null");
+    PAssert.that(
+            result
+                .repeatedSegments()
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(r -> r.firstArticleId() + ": " + r.segment())))
+        .satisfies(
+            rows -> {
+              assertThat(rows, org.hamcrest.Matchers.hasItem("q: " + added.trim()));
+              assertThat(rows, org.hamcrest.Matchers.hasItem("p: " + story.substring(0, 86)));
+              return null;
+            });
+    pipeline.run();
+  }
+
+  @Test
   public void nearDuplicatesAreMarkedAndCounted() {
     String body = FindNearDuplicatesTest.words("w", 0);
     DedupArticles.Result result =
