@@ -339,9 +339,8 @@ public final class DedupArticles extends PTransform<PCollection<Article>, DedupA
 
   /**
    * Each article, without removals yet, with the article kept in its place if it has one. Like
-   * {@link org.apache.beam.sdk.transforms.Reshuffle}, it gives each article back its own timestamp:
-   * the later steps see the articles as read (at the end of the window, the Direct runner never
-   * finished a {@code PAssert} on {@code repeatedSegments}: it kept firing timers).
+   * {@link org.apache.beam.sdk.transforms.Reshuffle}, it gives each article back its own timestamp
+   * (a join would move it to the end of the window), so the later steps see the articles as read.
    */
   private static final class MarkFn
       extends DoFn<KV<String, CoGbkResult>, KV<String, DedupedArticle>> {

@@ -53,7 +53,7 @@ public final class SegmentStats implements Serializable {
     return new SegmentStats(first, nearDuplicate, occurrences, 1);
   }
 
-  /** The first copy in canonical order; null only for an empty accumulator. */
+  /** The first copy, as described above; null only for an empty accumulator. */
   public @Nullable CanonicalPosition first() {
     return first;
   }
