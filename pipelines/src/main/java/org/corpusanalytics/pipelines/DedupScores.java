@@ -25,6 +25,8 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
  * inside the span) has normalized text of at least {@value #MIN_JUSTIFIED_CHARS} chars that occurs
  * in the article the span names as kept, earlier in canonical order, or when the span ends its
  * article and the kept article, earlier in canonical order, ends with the same text (a sign-off).
+ * In a near duplicate, the kept article may also come later, if it is counted (not a near
+ * duplicate itself): the pipeline keeps a sentence in the first counted article that has it.
  * Recall is over the injected repeats only.
  *
  * <p><b>Near-duplicate pairs</b>: the true pairs are all pairs of articles whose word 5-gram
@@ -114,7 +116,14 @@ final class DedupScores {
         for (int k = 0; k < out.removed.size(); k++) {
           int[] span = out.removed.get(k);
           Arrays.fill(removed, span[0], span[1], true);
-          justify(a, span, out.keptIn.get(k), byId, normalizer, splitter, normalizedCache, justified);
+          String keptId = out.keptIn.get(k);
+          Output keptOut = outputs.get(keptId);
+          // As the pipeline does: a near duplicate's copy may be kept in a later, counted article.
+          boolean keptMayComeLater =
+              out.duplicateOf != null && (keptOut == null || keptOut.duplicateOf == null);
+          justify(
+              a, span, keptId, keptMayComeLater, byId, normalizer, splitter, normalizedCache,
+              justified);
         }
       }
       int missedFrom = -1;
@@ -150,11 +159,12 @@ final class DedupScores {
     }
   }
 
-  /** Marks the chars of a removed span whose text occurs earlier, in the article named as kept. */
+  /** Marks the chars of a removed span whose text occurs in the article named as kept. */
   private static void justify(
       Article a,
       int[] span,
       String keptId,
+      boolean keptMayComeLater,
       Map<String, Article> byId,
       TextNormalizer normalizer,
       SentenceSplitter splitter,
@@ -165,7 +175,8 @@ final class DedupScores {
       earlier = normalizer.normalize(a.body().substring(0, span[0])).text();
     } else {
       Article kept = byId.get(keptId);
-      if (kept == null || DuplicateInjector.CANONICAL.compare(kept, a) >= 0) {
+      if (kept == null
+          || (DuplicateInjector.CANONICAL.compare(kept, a) >= 0 && !keptMayComeLater)) {
         return;
       }
       earlier = cache.computeIfAbsent(keptId, id -> normalizer.normalize(kept.body()).text());

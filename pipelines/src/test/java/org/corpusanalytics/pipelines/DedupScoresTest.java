@@ -16,6 +16,12 @@ public class DedupScoresTest {
 
   /** Scores one removed span of {@code later}'s body, with {@code kept} named as the kept article. */
   private static DedupScores scoreRemoval(Article kept, Article later, String removedText) {
+    return scoreRemoval(kept, later, removedText, null);
+  }
+
+  /** The same, {@code later} being a near duplicate of {@code duplicateOf} when that is not null. */
+  private static DedupScores scoreRemoval(
+      Article kept, Article later, String removedText, String duplicateOf) {
     DuplicateInjector.Injected injected = new DuplicateInjector.Injected();
     injected.articles.add(kept);
     injected.articles.add(later);
@@ -26,7 +32,9 @@ public class DedupScoresTest {
         Map.of(
             later.id(),
             new DedupScores.Output(
-                null, List.of(new int[] {start, start + removedText.length()}), List.of(kept.id()))),
+                duplicateOf,
+                List.of(new int[] {start, start + removedText.length()}),
+                List.of(kept.id()))),
         new SentenceSplitter());
     return scores;
   }
@@ -66,5 +74,16 @@ public class DedupScoresTest {
       assertThat(s.removedChars, equalTo(8L));
       assertThat(s.removedJustified, equalTo(0L));
     }
+  }
+
+  @Test
+  public void aNearDuplicatesCopyMayBeKeptInALaterCountedArticle() {
+    String added = "Mayor Tomas Lind of Vasby said the town would pay for a new pier.";
+    Article update = article("p-update", 2L, "The ferry timetable changed. " + added);
+    Article q = article("q", 3L, "Officials met on Wednesday. " + added);
+    long nonSpace = added.replace(" ", "").length();
+    assertThat(scoreRemoval(q, update, added, "p").removedJustified, equalTo(nonSpace));
+    // Not when the removing article is counted: then the kept copy must come first.
+    assertThat(scoreRemoval(q, update, added).removedJustified, equalTo(0L));
   }
 }
