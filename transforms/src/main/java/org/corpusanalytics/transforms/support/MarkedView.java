@@ -77,7 +77,7 @@ public final class MarkedView<T>
     return out;
   }
 
-  /** The input's pairs in a view made by {@link #asList}, as a map (a later pair wins). */
+  /** The input's pairs in a view made by {@link #asList}, as a map: their keys must be unique. */
   public static <K, V> Map<K, V> map(List<KV<Boolean, KV<K, V>>> view) {
     Map<K, V> out = new HashMap<>();
     for (KV<K, V> e : elements(view)) {
