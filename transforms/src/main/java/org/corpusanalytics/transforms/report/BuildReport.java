@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
@@ -23,7 +24,10 @@ import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Top;
-import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -43,6 +47,7 @@ import org.corpusanalytics.transforms.report.ReportData.RemovedByReason;
 import org.corpusanalytics.transforms.report.ReportData.RepeatedSentence;
 import org.corpusanalytics.transforms.report.ReportData.Totals;
 import org.corpusanalytics.transforms.support.CodePointOrder;
+import org.corpusanalytics.transforms.support.MarkedView;
 import org.corpusanalytics.transforms.support.SideInputCache;
 import org.corpusanalytics.transforms.text.SegmentedText;
 import org.corpusanalytics.transforms.text.SentenceSplitter;
@@ -50,8 +55,8 @@ import org.corpusanalytics.transforms.text.TextNormalizer;
 
 /**
  * Builds the HTML report inside the pipeline, so it works on every runner: each chart's data is
- * reduced to a small top-N aggregate (with {@link Top} and combiners), the aggregates meet as side
- * inputs of a single element, and {@link ReportHtml} renders that element into one string.
+ * reduced to a small top-N aggregate (with {@link Top} and combiners), the aggregates meet in one
+ * grouping under a single key, and {@link ReportHtml} renders that group into one string.
  *
  * <p>Input, as a tuple: {@link #SUMMARY} (the one summary row), {@link #DEDUPED} (articles with
  * their removed spans), {@link #ENTITIES}, {@link #COMENTIONS}, {@link #ENTITY_DAILY} rows and,
@@ -83,97 +88,130 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
     return new BuildReport(meta, splitter);
   }
 
+  // One part per aggregate, all under the key ONCE; the render step reads them from one grouping.
+  private static final Integer ONCE = 0;
+  private static final TupleTag<Integer> ONCE_PART = new TupleTag<Integer>() {};
+  private static final TupleTag<Row> SUMMARY_PART = new TupleTag<Row>() {};
+  private static final TupleTag<KV<String, KV<Long, Long>>> REASONS_PART =
+      new TupleTag<KV<String, KV<Long, Long>>>() {};
+  private static final TupleTag<List<KV<String, Long>>> REPEATED_PART =
+      new TupleTag<List<KV<String, Long>>>() {};
+  private static final TupleTag<Row> TOP_BY_TYPE_PART = new TupleTag<Row>() {};
+  private static final TupleTag<List<Row>> TOP_ENTITIES_PART = new TupleTag<List<Row>>() {};
+  private static final TupleTag<Row> HEATMAP_PART = new TupleTag<Row>() {};
+  private static final TupleTag<List<Row>> TOP_PAIRS_PART = new TupleTag<List<Row>>() {};
+  private static final TupleTag<Row> DAILY_PART = new TupleTag<Row>() {};
+  private static final TupleTag<Long> FIRST_DAY_PART = new TupleTag<Long>() {};
+  private static final TupleTag<Long> LAST_DAY_PART = new TupleTag<Long>() {};
+  private static final TupleTag<List<Row>> RISING_PART = new TupleTag<List<Row>>() {};
+  private static final TupleTag<List<Row>> FALLING_PART = new TupleTag<List<Row>>() {};
+
   @Override
   public PCollection<String> expand(PCollectionTuple input) {
-    PCollectionView<Row> summary = input.get(SUMMARY).apply("SummaryAsView", View.asSingleton());
-
     PCollection<DedupedArticle> deduped = input.get(DEDUPED);
-    PCollectionView<Map<String, KV<Long, Long>>> reasons =
-        deduped
-            .apply("RemovedByReason", ParDo.of(new ReasonFn()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())))
-            .apply("SumPerReason", Combine.perKey(new SumPairs()))
-            .apply("ReasonsAsView", View.asMap());
-    PCollectionView<List<KV<String, Long>>> repeated =
-        deduped
-            .apply("RemovedSentences", ParDo.of(new RemovedSentencesFn(splitter)))
-            .setCoder(StringUtf8Coder.of())
-            .apply("CountSentences", Count.perElement())
-            .apply("TopSentences", Top.of(ReportHtml.TOP_ROWS, new ByCount()).asSingletonView());
+    PCollection<KV<Integer, KV<String, KV<Long, Long>>>> reasons =
+        keyedOnce(
+            "KeyReasons",
+            deduped
+                .apply("RemovedByReason", ParDo.of(new ReasonFn()))
+                .setCoder(
+                    KvCoder.of(
+                        StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())))
+                .apply("SumPerReason", Combine.perKey(new SumPairs())));
+    PCollection<KV<Integer, List<KV<String, Long>>>> repeated =
+        keyedOnce(
+                "KeySentences",
+                deduped
+                    .apply("RemovedSentences", ParDo.of(new RemovedSentencesFn(splitter)))
+                    .setCoder(StringUtf8Coder.of())
+                    .apply("CountSentences", Count.perElement()))
+            .apply("TopSentences", Top.perKey(ReportHtml.TOP_ROWS, new ByCount()));
 
     PCollection<Row> entities = input.get(ENTITIES);
-    PCollectionView<List<Row>> topByType =
+    PCollection<Row> topByType =
         entities
             .apply("KeyByType", ParDo.of(new KeyByTypeFn()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(Tables.ENTITIES)))
             .apply("TopPerType", Top.perKey(ReportHtml.TOP_PER_TYPE, new ByArticles()))
             .apply("FlattenTopPerType", ParDo.of(new ValuesFn()))
-            .setRowSchema(Tables.ENTITIES)
-            .apply("TopPerTypeAsView", View.asList());
-    PCollectionView<List<Row>> topEntities =
-        entities
-            .apply("TopEntities", Top.of(TOP_ENTITIES, new ByArticles()).asSingletonView());
+            .setRowSchema(Tables.ENTITIES);
+    PCollection<KV<Integer, List<Row>>> topEntities =
+        keyedOnce("KeyEntities", entities)
+            .apply("TopEntities", Top.perKey(TOP_ENTITIES, new ByArticles()));
+    PCollectionView<List<KV<Boolean, KV<Integer, List<Row>>>>> topEntitiesView =
+        topEntities.apply("TopEntitiesAsView", MarkedView.asList());
 
     PCollection<Row> comentions = input.get(COMENTIONS);
-    PCollectionView<List<Row>> heatmapPairs =
+    PCollection<Row> heatmapPairs =
         comentions
             .apply(
                 "PairsOfTopEntities",
-                ParDo.of(new PairsAmongFn(topEntities)).withSideInputs(topEntities))
-            .setRowSchema(Tables.COMENTIONS)
-            .apply("HeatmapPairsAsView", View.asList());
-    PCollectionView<List<Row>> topPairs =
-        comentions
-            .apply("TopPairs", Top.of(ReportHtml.TOP_ROWS, new ByPairArticles()).asSingletonView());
+                ParDo.of(new PairsAmongFn(topEntitiesView)).withSideInputs(topEntitiesView))
+            .setRowSchema(Tables.COMENTIONS);
+    PCollection<KV<Integer, List<Row>>> topPairs =
+        keyedOnce("KeyPairs", comentions)
+            .apply("TopPairs", Top.perKey(ReportHtml.TOP_ROWS, new ByPairArticles()));
 
-    PCollectionView<List<Row>> daily =
+    PCollection<Row> daily =
         input
             .get(ENTITY_DAILY)
             .apply(
                 "DailyOfTopEntities",
-                ParDo.of(new DailyOfTopFn(topEntities)).withSideInputs(topEntities))
-            .setRowSchema(Tables.ENTITY_DAILY)
-            .apply("DailyAsView", View.asList());
-
-    PCollection<Long> days =
-        input
-            .get(ENTITY_DAILY)
-            .apply(
-                "DailyDates",
-                MapElements.into(TypeDescriptors.longs())
-                    .via((Row r) -> r.getLogicalTypeValue("date", LocalDate.class).toEpochDay()));
-    PCollectionView<Long> firstDay =
-        days.apply("FirstDay", Min.longsGlobally().asSingletonView());
-    PCollectionView<Long> lastDay =
-        days.apply("LastDay", Max.longsGlobally().asSingletonView());
+                ParDo.of(new DailyOfTopFn(topEntitiesView)).withSideInputs(topEntitiesView))
+            .setRowSchema(Tables.ENTITY_DAILY);
+    PCollection<KV<Integer, Long>> days =
+        keyedOnce(
+            "KeyDailyDates",
+            input
+                .get(ENTITY_DAILY)
+                .apply(
+                    "DailyDates",
+                    MapElements.into(TypeDescriptors.longs())
+                        .via(
+                            (Row r) -> r.getLogicalTypeValue("date", LocalDate.class).toEpochDay())));
+    PCollection<KV<Integer, Long>> firstDay = days.apply("FirstDay", Min.longsPerKey());
+    PCollection<KV<Integer, Long>> lastDay = days.apply("LastDay", Max.longsPerKey());
 
     PCollection<Row> moverRows =
         input.has(MOVERS)
             ? input.get(MOVERS)
             : input.getPipeline().apply("NoMovers", Create.empty(RowCoder.of(Tables.MOVERS)));
-    PCollectionView<List<Row>> rising =
-        moverRows
-            .apply("Rising", Filter.by((Row r) -> r.getDouble("change") > 0))
-            .apply("TopRising", Top.of(ReportHtml.TOP_MOVERS, new ByG2()).asSingletonView());
-    PCollectionView<List<Row>> falling =
-        moverRows
-            .apply("Falling", Filter.by((Row r) -> r.getDouble("change") < 0))
-            .apply("TopFalling", Top.of(ReportHtml.TOP_MOVERS, new ByG2()).asSingletonView());
+    PCollection<KV<Integer, List<Row>>> rising =
+        keyedOnce("KeyRising", moverRows.apply("Rising", Filter.by((Row r) -> r.getDouble("change") > 0)))
+            .apply("TopRising", Top.perKey(ReportHtml.TOP_MOVERS, new ByG2()));
+    PCollection<KV<Integer, List<Row>>> falling =
+        keyedOnce("KeyFalling", moverRows.apply("Falling", Filter.by((Row r) -> r.getDouble("change") < 0)))
+            .apply("TopFalling", Top.perKey(ReportHtml.TOP_MOVERS, new ByG2()));
 
-    RenderFn render =
-        new RenderFn(
-            meta, summary, reasons, repeated, topByType, topEntities, heatmapPairs, topPairs,
-            daily, firstDay, lastDay, rising, falling);
-    return input
-        .getPipeline()
-        .apply("Once", Create.of(0))
-        .apply(
-            "Render",
-            ParDo.of(render)
-                .withSideInputs(
-                    summary, reasons, repeated, topByType, topEntities, heatmapPairs, topPairs,
-                    daily, firstDay, lastDay, rising, falling))
+    return KeyedPCollectionTuple.of(
+            ONCE_PART,
+            input
+                .getPipeline()
+                .apply(
+                    "Once",
+                    Create.of(KV.of(ONCE, ONCE)).withCoder(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()))))
+        .and(SUMMARY_PART, keyedOnce("KeySummary", input.get(SUMMARY)))
+        .and(REASONS_PART, reasons)
+        .and(REPEATED_PART, repeated)
+        .and(TOP_BY_TYPE_PART, keyedOnce("KeyTopPerType", topByType))
+        .and(TOP_ENTITIES_PART, topEntities)
+        .and(HEATMAP_PART, keyedOnce("KeyHeatmapPairs", heatmapPairs))
+        .and(TOP_PAIRS_PART, topPairs)
+        .and(DAILY_PART, keyedOnce("KeyDaily", daily))
+        .and(FIRST_DAY_PART, firstDay)
+        .and(LAST_DAY_PART, lastDay)
+        .and(RISING_PART, rising)
+        .and(FALLING_PART, falling)
+        .apply("GatherAggregates", CoGroupByKey.create())
+        .apply("Render", ParDo.of(new RenderFn(meta)))
         .setCoder(StringUtf8Coder.of());
+  }
+
+  /** {@code input} keyed by {@link #ONCE}, for {@code Top.perKey} and the gathering. */
+  private static <T> PCollection<KV<Integer, T>> keyedOnce(String name, PCollection<T> input) {
+    return input
+        .apply(name, WithKeys.<Integer, T>of(ONCE))
+        .setCoder(KvCoder.of(VarIntCoder.of(), input.getCoder()));
   }
 
   // ------------------------------------------------------------------------------- aggregates
@@ -245,20 +283,26 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
     }
   }
 
+  /** The top entities in their marked view: none when there are no entities. */
+  private static List<Row> topOf(List<KV<Boolean, KV<Integer, List<Row>>>> view) {
+    List<KV<Integer, List<Row>>> top = MarkedView.elements(view);
+    return top.isEmpty() ? List.of() : top.get(0).getValue();
+  }
+
   /** Co-mentions whose two entities are both on the heatmap's axis. */
   private static final class PairsAmongFn extends DoFn<Row, Row> {
     private static final long serialVersionUID = 1L;
-    private final PCollectionView<List<Row>> top;
+    private final PCollectionView<List<KV<Boolean, KV<Integer, List<Row>>>>> top;
     private final SideInputCache<Set<String>> names = new SideInputCache<>();
 
-    PairsAmongFn(PCollectionView<List<Row>> top) {
+    PairsAmongFn(PCollectionView<List<KV<Boolean, KV<Integer, List<Row>>>>> top) {
       this.top = top;
     }
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       Set<String> names =
-          this.names.get(window, () -> ReportHtml.heatmapNames(entityCounts(c.sideInput(top))));
+          this.names.get(window, () -> ReportHtml.heatmapNames(entityCounts(topOf(c.sideInput(top)))));
       Row pair = c.element();
       if (names.contains(pair.getString("entity_a")) && names.contains(pair.getString("entity_b"))) {
         c.output(pair);
@@ -269,10 +313,10 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
   /** entity_daily rows of the top entities. */
   private static final class DailyOfTopFn extends DoFn<Row, Row> {
     private static final long serialVersionUID = 1L;
-    private final PCollectionView<List<Row>> top;
+    private final PCollectionView<List<KV<Boolean, KV<Integer, List<Row>>>>> top;
     private final SideInputCache<Set<String>> topKeys = new SideInputCache<>();
 
-    DailyOfTopFn(PCollectionView<List<Row>> top) {
+    DailyOfTopFn(PCollectionView<List<KV<Boolean, KV<Integer, List<Row>>>>> top) {
       this.top = top;
     }
 
@@ -283,7 +327,7 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
               window,
               () -> {
                 Set<String> k = new HashSet<>();
-                for (Row r : c.sideInput(top)) {
+                for (Row r : topOf(c.sideInput(top))) {
                   k.add(r.getString("entity") + "\u0000" + r.getString("type"));
                 }
                 return k;
@@ -350,7 +394,7 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
 
   // ----------------------------------------------------------------------------------- render
 
-  static List<EntityCount> entityCounts(List<Row> rows) {
+  static List<EntityCount> entityCounts(Iterable<Row> rows) {
     List<EntityCount> out = new ArrayList<>();
     for (Row r : rows) {
       out.add(
@@ -361,7 +405,7 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
     return out;
   }
 
-  private static List<Pair> pairs(List<Row> rows) {
+  private static List<Pair> pairs(Iterable<Row> rows) {
     List<Pair> out = new ArrayList<>();
     for (Row r : rows) {
       out.add(
@@ -387,11 +431,9 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
     return summary.getSchema().hasField(column) ? summary.getInt64(column) : 0L;
   }
 
-  /** Min and Max of nothing are Long.MAX_VALUE and Long.MIN_VALUE: no day. */
-  private static LocalDate day(long epochDay) {
-    return epochDay == Long.MAX_VALUE || epochDay == Long.MIN_VALUE
-        ? null
-        : LocalDate.ofEpochDay(epochDay);
+  /** No day when there are no daily rows. */
+  private static @Nullable LocalDate day(@Nullable Long epochDay) {
+    return epochDay == null ? null : LocalDate.ofEpochDay(epochDay);
   }
 
   static Totals totals(Row s) {
@@ -407,86 +449,55 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
         total(s, "articles_outside_window"));
   }
 
-  private static final class RenderFn extends DoFn<Integer, String> {
+  /**
+   * Renders the page from the gathered aggregates. A grouping, not side inputs: on the Direct
+   * runner an element waiting for a view of an empty collection can wait forever (see {@link
+   * MarkedView}), and most of these aggregates are empty in some runs.
+   */
+  private static final class RenderFn extends DoFn<KV<Integer, CoGbkResult>, String> {
     private static final long serialVersionUID = 1L;
     private final ReportData.Meta meta;
-    private final PCollectionView<Row> summary;
-    private final PCollectionView<Map<String, KV<Long, Long>>> reasons;
-    private final PCollectionView<List<KV<String, Long>>> repeated;
-    private final PCollectionView<List<Row>> topByType;
-    private final PCollectionView<List<Row>> topEntities;
-    private final PCollectionView<List<Row>> heatmapPairs;
-    private final PCollectionView<List<Row>> topPairs;
-    private final PCollectionView<List<Row>> daily;
-    private final PCollectionView<Long> firstDay;
-    private final PCollectionView<Long> lastDay;
-    private final PCollectionView<List<Row>> rising;
-    private final PCollectionView<List<Row>> falling;
 
-    RenderFn(
-        ReportData.Meta meta,
-        PCollectionView<Row> summary,
-        PCollectionView<Map<String, KV<Long, Long>>> reasons,
-        PCollectionView<List<KV<String, Long>>> repeated,
-        PCollectionView<List<Row>> topByType,
-        PCollectionView<List<Row>> topEntities,
-        PCollectionView<List<Row>> heatmapPairs,
-        PCollectionView<List<Row>> topPairs,
-        PCollectionView<List<Row>> daily,
-        PCollectionView<Long> firstDay,
-        PCollectionView<Long> lastDay,
-        PCollectionView<List<Row>> rising,
-        PCollectionView<List<Row>> falling) {
+    RenderFn(ReportData.Meta meta) {
       this.meta = meta;
-      this.summary = summary;
-      this.reasons = reasons;
-      this.repeated = repeated;
-      this.topByType = topByType;
-      this.topEntities = topEntities;
-      this.heatmapPairs = heatmapPairs;
-      this.topPairs = topPairs;
-      this.daily = daily;
-      this.firstDay = firstDay;
-      this.lastDay = lastDay;
-      this.rising = rising;
-      this.falling = falling;
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(@Element KV<Integer, CoGbkResult> gathered, OutputReceiver<String> out) {
+      CoGbkResult parts = gathered.getValue();
       List<RemovedByReason> byReason = new ArrayList<>();
-      for (Map.Entry<String, KV<Long, Long>> e : c.sideInput(reasons).entrySet()) {
+      for (KV<String, KV<Long, Long>> e : parts.getAll(REASONS_PART)) {
         byReason.add(
             new RemovedByReason(e.getKey(), e.getValue().getKey(), e.getValue().getValue()));
       }
       List<RepeatedSentence> sentences = new ArrayList<>();
-      for (KV<String, Long> s : c.sideInput(repeated)) {
+      for (KV<String, Long> s : parts.getOnly(REPEATED_PART, List.of())) {
         sentences.add(new RepeatedSentence(s.getKey(), s.getValue()));
       }
       List<DailyCount> days = new ArrayList<>();
-      for (Row r : c.sideInput(daily)) {
+      for (Row r : parts.getAll(DAILY_PART)) {
         days.add(
             new DailyCount(
                 r.getLogicalTypeValue("date", LocalDate.class), r.getString("entity"),
                 r.getString("type"), r.getInt64("mentions"), r.getInt64("articles")));
       }
-      List<Row> moverRows = new ArrayList<>(c.sideInput(rising));
-      moverRows.addAll(c.sideInput(falling));
+      List<Row> moverRows = new ArrayList<>(parts.getOnly(RISING_PART, List.of()));
+      moverRows.addAll(parts.getOnly(FALLING_PART, List.of()));
       ReportData data =
           new ReportData(
               meta,
-              totals(c.sideInput(summary)),
+              totals(parts.getOnly(SUMMARY_PART)),
               byReason,
               sentences,
-              entityCounts(c.sideInput(topByType)),
-              entityCounts(c.sideInput(topEntities)),
-              pairs(c.sideInput(heatmapPairs)),
-              pairs(c.sideInput(topPairs)),
+              entityCounts(parts.getAll(TOP_BY_TYPE_PART)),
+              entityCounts(parts.getOnly(TOP_ENTITIES_PART, List.of())),
+              pairs(parts.getAll(HEATMAP_PART)),
+              pairs(parts.getOnly(TOP_PAIRS_PART, List.of())),
               days,
-              day(c.sideInput(firstDay)),
-              day(c.sideInput(lastDay)),
+              day(parts.getOnly(FIRST_DAY_PART, null)),
+              day(parts.getOnly(LAST_DAY_PART, null)),
               movers(moverRows));
-      c.output(ReportHtml.render(data));
+      out.output(ReportHtml.render(data));
     }
   }
 }

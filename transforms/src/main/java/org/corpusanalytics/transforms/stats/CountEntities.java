@@ -3,16 +3,18 @@ package org.corpusanalytics.transforms.stats;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.corpusanalytics.transforms.ner.AnnotatedArticle;
 import org.corpusanalytics.transforms.output.Tables;
+import org.corpusanalytics.transforms.support.SumFromZero;
 
 /**
  * The {@code entities} table: mentions and articles per (entity, type), summed by a combiner.
@@ -27,7 +29,8 @@ public final class CountEntities extends PTransform<PCollection<AnnotatedArticle
   public static PCollection<Long> countedArticles(PCollection<AnnotatedArticle> articles) {
     return articles
         .apply("SkipNearDuplicatesInTotal", Filter.by(ArticleEntities::isCounted))
-        .apply("CountArticles", Count.globally());
+        .apply("One", MapElements.into(TypeDescriptors.longs()).via((AnnotatedArticle a) -> 1L))
+        .apply("CountArticles", SumFromZero.of());
   }
 
   @Override

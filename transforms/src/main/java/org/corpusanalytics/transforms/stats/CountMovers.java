@@ -8,7 +8,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -19,6 +19,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.corpusanalytics.transforms.output.Tables;
 import org.corpusanalytics.transforms.support.SideInputCache;
+import org.corpusanalytics.transforms.support.SumFromZero;
 
 /**
  * The {@code movers} table: for every (entity, type) of either run, the articles that mention it in
@@ -56,11 +57,13 @@ public final class CountMovers extends PTransform<PCollectionTuple, PCollection<
     PCollectionView<Long> nBefore =
         input
             .get(BEFORE_TOTAL)
-            .apply("SumBeforeTotal", Sum.longsGlobally().asSingletonView());
+            .apply("SumBeforeTotal", SumFromZero.of())
+            .apply("BeforeTotalAsView", View.asSingleton());
     PCollectionView<Long> nNow =
         input
             .get(NOW_TOTAL)
-            .apply("SumNowTotal", Sum.longsGlobally().asSingletonView());
+            .apply("SumNowTotal", SumFromZero.of())
+            .apply("NowTotalAsView", View.asSingleton());
     PCollection<KV<KV<String, String>, KV<Long, Long>>> before =
         input.get(BEFORE).apply("BeforeCounts", ParDo.of(new BeforeFn())).setCoder(coder);
     PCollection<KV<KV<String, String>, KV<Long, Long>>> now =
