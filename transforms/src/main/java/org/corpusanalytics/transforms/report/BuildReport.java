@@ -168,7 +168,8 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
                     "DailyDates",
                     MapElements.into(TypeDescriptors.longs())
                         .via(
-                            (Row r) -> r.getLogicalTypeValue("date", LocalDate.class).toEpochDay())));
+                            (Row r) ->
+                                r.getLogicalTypeValue("date", LocalDate.class).toEpochDay())));
     PCollection<KV<Integer, Long>> firstDay = days.apply("FirstDay", Min.longsPerKey());
     PCollection<KV<Integer, Long>> lastDay = days.apply("LastDay", Max.longsPerKey());
 
@@ -177,10 +178,14 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
             ? input.get(MOVERS)
             : input.getPipeline().apply("NoMovers", Create.empty(RowCoder.of(Tables.MOVERS)));
     PCollection<KV<Integer, List<Row>>> rising =
-        keyedOnce("KeyRising", moverRows.apply("Rising", Filter.by((Row r) -> r.getDouble("change") > 0)))
+        keyedOnce(
+                "KeyRising",
+                moverRows.apply("Rising", Filter.by((Row r) -> r.getDouble("change") > 0)))
             .apply("TopRising", Top.perKey(ReportHtml.TOP_MOVERS, new ByG2()));
     PCollection<KV<Integer, List<Row>>> falling =
-        keyedOnce("KeyFalling", moverRows.apply("Falling", Filter.by((Row r) -> r.getDouble("change") < 0)))
+        keyedOnce(
+                "KeyFalling",
+                moverRows.apply("Falling", Filter.by((Row r) -> r.getDouble("change") < 0)))
             .apply("TopFalling", Top.perKey(ReportHtml.TOP_MOVERS, new ByG2()));
 
     return KeyedPCollectionTuple.of(
@@ -189,7 +194,8 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
                 .getPipeline()
                 .apply(
                     "Once",
-                    Create.of(KV.of(ONCE, ONCE)).withCoder(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()))))
+                    Create.of(KV.of(ONCE, ONCE))
+                        .withCoder(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()))))
         .and(SUMMARY_PART, keyedOnce("KeySummary", input.get(SUMMARY)))
         .and(REASONS_PART, reasons)
         .and(REPEATED_PART, repeated)
@@ -302,7 +308,8 @@ public final class BuildReport extends PTransform<PCollectionTuple, PCollection<
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       Set<String> names =
-          this.names.get(window, () -> ReportHtml.heatmapNames(entityCounts(topOf(c.sideInput(top)))));
+          this.names.get(
+              window, () -> ReportHtml.heatmapNames(entityCounts(topOf(c.sideInput(top)))));
       Row pair = c.element();
       if (names.contains(pair.getString("entity_a")) && names.contains(pair.getString("entity_b"))) {
         c.output(pair);

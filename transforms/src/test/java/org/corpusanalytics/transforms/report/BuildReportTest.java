@@ -62,13 +62,19 @@ public class BuildReportTest {
     PCollectionTuple tuple =
         PCollectionTuple.of(
                 BuildReport.SUMMARY,
-                pipeline.apply("Summary", Create.of(summary).withCoder(RowCoder.of(Tables.SUMMARY))))
-            .and(BuildReport.DEDUPED, pipeline.apply("Deduped", Create.of(deduped)
-                .withCoder(DedupedArticle.DedupedArticleCoder.of())))
+                pipeline.apply(
+                    "Summary", Create.of(summary).withCoder(RowCoder.of(Tables.SUMMARY))))
+            .and(
+                BuildReport.DEDUPED,
+                pipeline.apply(
+                    "Deduped",
+                    Create.of(deduped).withCoder(DedupedArticle.DedupedArticleCoder.of())))
             .and(BuildReport.ENTITIES, rows("Entities", entities, Tables.ENTITIES))
             .and(BuildReport.COMENTIONS, rows("Comentions", comentions, Tables.COMENTIONS))
             .and(BuildReport.ENTITY_DAILY, rows("Daily", daily, Tables.ENTITY_DAILY));
-    return movers == null ? tuple : tuple.and(BuildReport.MOVERS, rows("Movers", movers, Tables.MOVERS));
+    return movers == null
+        ? tuple
+        : tuple.and(BuildReport.MOVERS, rows("Movers", movers, Tables.MOVERS));
   }
 
   private PCollection<Row> rows(String name, List<Row> rows, Schema schema) {

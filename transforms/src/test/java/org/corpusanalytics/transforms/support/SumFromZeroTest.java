@@ -38,7 +38,9 @@ public class SumFromZeroTest {
             .apply(SumFromZero.of())
             .apply(View.asSingleton());
     PCollection<String> read =
-        pipeline.apply("Main", Create.of("x")).apply(ParDo.of(new ReadFn(total)).withSideInputs(total));
+        pipeline
+            .apply("Main", Create.of("x"))
+            .apply(ParDo.of(new ReadFn(total)).withSideInputs(total));
     PAssert.that(read).containsInAnyOrder("x 0");
     pipeline.run();
   }
