@@ -159,7 +159,9 @@ public final class CorpusReport {
                         : InputFormat.parse(options.getInputFormat()))
                 .withFieldMap(FieldMap.parse(options.getFieldMap()))
                 .withDateFormat(options.getDateFormat().isEmpty() ? null : options.getDateFormat())
-                .withMaxArticleChars(options.getMaxArticleChars()));
+                .withMaxArticleChars(options.getMaxArticleChars())
+                // DropDuplicateIds groups them by id, which spreads them.
+                .withoutSpreading());
 
     PCollectionTuple windowed =
         read.articles()

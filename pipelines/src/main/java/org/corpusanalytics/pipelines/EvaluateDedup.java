@@ -306,7 +306,9 @@ public final class EvaluateDedup {
     Pipeline p = Pipeline.create(options);
     SentenceSplitter splitter =
         new SentenceSplitter().withMaxSentenceChars(options.getMaxSentenceChars());
-    p.apply("ReadArticles", ReadArticles.from(List.of(in.resolve("*.jsonl").toString())))
+    p.apply(
+            "ReadArticles",
+            ReadArticles.from(List.of(in.resolve("*.jsonl").toString())).withoutSpreading())
         .articles()
         .apply("DropDuplicateIds", DropDuplicateIds.create())
         .get(DropDuplicateIds.UNIQUE)

@@ -51,18 +51,21 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
   private final FieldMap fieldMap;
   private final DateParser dateParser;
   private final int maxArticleChars;
+  private final boolean spread;
 
   private ReadArticles(
       List<String> globs,
       @Nullable InputFormat format,
       FieldMap fieldMap,
       DateParser dateParser,
-      int maxArticleChars) {
+      int maxArticleChars,
+      boolean spread) {
     this.globs = globs;
     this.format = format;
     this.fieldMap = fieldMap;
     this.dateParser = dateParser;
     this.maxArticleChars = maxArticleChars;
+    this.spread = spread;
   }
 
   /** Reads every file matching any of {@code globs}; format detected per file by default. */
@@ -75,17 +78,23 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
         null,
         FieldMap.identity(),
         DateParser.isoOnly(),
-        ArticleParser.DEFAULT_MAX_ARTICLE_CHARS);
+        ArticleParser.DEFAULT_MAX_ARTICLE_CHARS,
+        true);
   }
 
   /** Reads every file in this format; null detects it from each file's extension. */
   public ReadArticles withFormat(@Nullable InputFormat format) {
-    return new ReadArticles(globs, format, fieldMap, dateParser, maxArticleChars);
+    return new ReadArticles(globs, format, fieldMap, dateParser, maxArticleChars, spread);
   }
 
   public ReadArticles withFieldMap(FieldMap fieldMap) {
     return new ReadArticles(
-        globs, format, Objects.requireNonNull(fieldMap, "fieldMap"), dateParser, maxArticleChars);
+        globs,
+        format,
+        Objects.requireNonNull(fieldMap, "fieldMap"),
+        dateParser,
+        maxArticleChars,
+        spread);
   }
 
   /**
@@ -95,7 +104,8 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
    * @throws IllegalArgumentException if the pattern is invalid
    */
   public ReadArticles withDateFormat(@Nullable String pattern) {
-    return new ReadArticles(globs, format, fieldMap, new DateParser(pattern), maxArticleChars);
+    return new ReadArticles(
+        globs, format, fieldMap, new DateParser(pattern), maxArticleChars, spread);
   }
 
   /** Bodies longer than this many characters are rejected as {@code article_too_large}. */
@@ -103,7 +113,16 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
     if (maxArticleChars <= 0) {
       throw new IllegalArgumentException("maxArticleChars must be positive, got " + maxArticleChars);
     }
-    return new ReadArticles(globs, format, fieldMap, dateParser, maxArticleChars);
+    return new ReadArticles(globs, format, fieldMap, dateParser, maxArticleChars, spread);
+  }
+
+  /**
+   * Leaves each file's articles on the worker that read it, without the shuffle that spreads them
+   * by default: for a caller whose next step groups the articles anyway (as {@code
+   * DropDuplicateIds} does by id), where that shuffle would move the whole corpus once more.
+   */
+  public ReadArticles withoutSpreading() {
+    return new ReadArticles(globs, format, fieldMap, dateParser, maxArticleChars, false);
   }
 
   @Override
@@ -128,10 +147,10 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
                         TupleTagList.of(ParseFileFn.ERRORS).and(ParseFileFn.ACCOUNTS)));
     // A file's articles come out of one worker; spread them before the heavy per-article work.
     PCollection<Article> articles =
-        parsed
-            .get(ParseFileFn.ARTICLES)
-            .setCoder(ArticleCoder.of())
-            .apply("SpreadArticles", Reshuffle.viaRandomKey());
+        parsed.get(ParseFileFn.ARTICLES).setCoder(ArticleCoder.of());
+    if (spread) {
+      articles = articles.apply("SpreadArticles", Reshuffle.viaRandomKey());
+    }
     PCollection<RejectedRecord> errors =
         parsed.get(ParseFileFn.ERRORS).setCoder(AvroCoder.of(RejectedRecord.class));
     PCollection<FileAccount> accounts =

@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Filter;
@@ -153,6 +155,38 @@ public class ReadArticlesTest {
     assertThat(counter(run, "articles"), is(6L + truncatedArticles));
     assertThat(counter(run, "rejected"), is(5L));
     assertThat(counter(run, "unparsed_dates"), is(1L));
+  }
+
+  @Test
+  public void withoutSpreadingGivesTheSameArticlesWithoutTheShuffle() throws IOException {
+    write(
+        "a.jsonl",
+        "{\"id\":\"a1\",\"text\":\"One.\"}\n{\"id\":\"a2\",\"text\":\"Two.\"}\n"
+            .getBytes(StandardCharsets.UTF_8));
+    List<String> glob = List.of(folder.getRoot() + "/*");
+    PAssert.that(
+            p.apply("Spread", ReadArticles.from(glob))
+                .articles()
+                .apply("SpreadIds", MapElements.into(TypeDescriptors.strings()).via(Article::id)))
+        .containsInAnyOrder("a1", "a2");
+    PAssert.that(
+            p.apply("Unspread", ReadArticles.from(glob).withoutSpreading())
+                .articles()
+                .apply("UnspreadIds", MapElements.into(TypeDescriptors.strings()).via(Article::id)))
+        .containsInAnyOrder("a1", "a2");
+    List<String> shuffles = new ArrayList<>();
+    p.traverseTopologically(
+        new Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public CompositeBehavior enterCompositeTransform(TransformHierarchy.Node node) {
+            if (node.getFullName().endsWith("/SpreadArticles")) {
+              shuffles.add(node.getFullName());
+            }
+            return CompositeBehavior.ENTER_TRANSFORM;
+          }
+        });
+    assertThat(shuffles, is(List.of("Spread/SpreadArticles")));
+    p.run();
   }
 
   @Test
