@@ -97,10 +97,16 @@ final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, P
   public PCollection<Row> expand(PCollectionList<KV<String, Long>> parts) {
     // The zero makes the view never empty, so the summary row never waits on an empty view
     // (MarkedView says why that matters on the Direct runner).
+    PCollection<KV<String, Long>> zero =
+        parts
+            .getPipeline()
+            .apply(
+                "Zero",
+                Create.of(KV.of(ARTICLES, 0L))
+                    .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
     PCollectionView<Map<String, Long>> totals =
         parts
-            .and(parts.getPipeline().apply("Zero", Create.of(KV.of(ARTICLES, 0L))
-                        .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))))
+            .and(zero)
             .apply("FlattenTotals", Flatten.pCollections())
             .apply("SumTotals", Sum.longsPerKey())
             .apply("TotalsAsView", View.asMap());
