@@ -2,7 +2,10 @@ package org.corpusanalytics.pipelines;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +34,8 @@ import org.corpusanalytics.transforms.support.JvmFlags;
  * and class path, the same arguments, stdin/stdout/stderr and exit code; it stops when this JVM
  * stops (SIGTERM is passed on and waited for, so the child removes its staging folder) or dies. A
  * JVM started with a debugger, a profiler or an option that writes a file is not doubled: the
- * report then runs in it, and says which options would make it faster.
+ * report then runs in it, and says which options would make it faster. A child that runs out of
+ * memory is stopped at once and the run fails with one line (see {@link #runChild}).
  */
 public final class CompilingJvm {
   /** Set in the child: it runs the report itself and exits when its parent is gone. */
@@ -87,12 +91,8 @@ public final class CompilingJvm {
             System.getProperty("java.class.path"),
             main.getName(),
             args);
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-    Map<String, String> env = builder.environment();
-    OPTION_VARIABLES.forEach(env::remove);
-    Process child;
     try {
-      child = builder.start();
+      return OptionalInt.of(runChild(command, ProcessBuilder.Redirect.INHERIT, System.err));
     } catch (IOException e) {
       System.err.println(
           "corpus-analytics: could not start a JVM with "
@@ -102,25 +102,102 @@ public final class CompilingJvm {
               + "); running without them, more slowly");
       return OptionalInt.empty();
     }
-    Thread stopChild =
-        new Thread(
-            () -> {
-              child.destroy();
-              try {
-                child.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "stop-compiling-jvm");
-    Runtime.getRuntime().addShutdownHook(stopChild);
+  }
+
+  /**
+   * Runs {@code command} (a JVM) with this JVM's stdin, its stdout and stderr sent to {@code
+   * output}, and returns its exit code. Unless the command sets what happens on OutOfMemoryError itself, the child is stopped
+   * (SIGTERM, so it removes its staging folder) at its first one, and the code is 1 with one line
+   * saying what to do: on the Direct runner an OutOfMemoryError inside the runner can otherwise
+   * leave the run waiting forever.
+   */
+  static int runChild(List<String> command, ProcessBuilder.Redirect output, PrintStream err)
+      throws IOException {
+    Path markerDir = Files.createTempDirectory("corpus-analytics-jvm");
+    Path outOfMemory = markerDir.resolve("out-of-memory");
     try {
-      int code = child.waitFor();
-      Runtime.getRuntime().removeShutdownHook(stopChild);
-      return OptionalInt.of(code);
+      List<String> withHandler = new ArrayList<>(command);
+      Optional<String> handler = outOfMemoryOption(command, outOfMemory);
+      handler.ifPresent(option -> withHandler.add(1, option));
+      ProcessBuilder builder =
+          new ProcessBuilder(withHandler)
+              .redirectInput(ProcessBuilder.Redirect.INHERIT)
+              .redirectOutput(output)
+              .redirectError(output);
+      Map<String, String> env = builder.environment();
+      OPTION_VARIABLES.forEach(env::remove);
+      Process child = builder.start();
+      Thread stopChild = new Thread(() -> stop(child), "stop-compiling-jvm");
+      Runtime.getRuntime().addShutdownHook(stopChild);
+      int code = waitFor(child, outOfMemory);
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+      } catch (IllegalStateException shuttingDown) {
+        // This JVM is stopping (SIGTERM); the hook stops the child.
+      }
+      if (Files.exists(outOfMemory)) {
+        err.println(
+            "corpus-analytics: the run ran out of memory (a Java heap of "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MiB) and was stopped; nothing was published. Give the JVM a larger heap"
+                + " (java -Xmx8g -jar ...), or run on embedded Flink (--runner=FlinkRunner), whose"
+                + " memory does not grow with the corpus");
+        return 1;
+      }
+      return code;
+    } finally {
+      Files.deleteIfExists(outOfMemory);
+      Files.deleteIfExists(markerDir);
+    }
+  }
+
+  /**
+   * The option that makes the child touch {@code marker} and stop itself at its first
+   * OutOfMemoryError; empty when {@code command} already says what to do then, or without a shell.
+   */
+  static Optional<String> outOfMemoryOption(List<String> command, Path marker) {
+    boolean set =
+        command.stream()
+            .anyMatch(
+                option ->
+                    option.startsWith("-XX:OnOutOfMemoryError")
+                        || option.endsWith("ExitOnOutOfMemoryError")
+                        || option.endsWith("CrashOnOutOfMemoryError"));
+    if (set || !new File("/bin/sh").canExecute() || marker.toString().contains("'")) {
+      return Optional.empty();
+    }
+    // The JVM runs each ';'-separated command with /bin/sh -c, %p being its own pid.
+    return Optional.of("-XX:OnOutOfMemoryError=touch '" + marker + "';kill -TERM %p");
+  }
+
+  /**
+   * Waits for the child; once it has run out of memory, for at most {@link #STOP_WAIT_SECONDS}
+   * more, then kills it.
+   */
+  private static int waitFor(Process child, Path outOfMemory) {
+    try {
+      while (!child.waitFor(1, TimeUnit.SECONDS)) {
+        if (Files.exists(outOfMemory)) {
+          if (!child.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+          }
+          return child.waitFor();
+        }
+      }
+      return child.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return OptionalInt.of(1);
+      child.destroy();
+      return 1;
+    }
+  }
+
+  private static void stop(Process child) {
+    child.destroy();
+    try {
+      child.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -2,11 +2,18 @@ package org.corpusanalytics.pipelines;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -110,6 +117,72 @@ public class CompilingJvmTest {
     assertThat(
         CompilingJvm.runIfUseful(CorpusReport.class, args("--recognizer=gazetteer")),
         equalTo(OptionalInt.empty()));
+  }
+
+  @Test
+  public void aChildThatRunsOutOfMemoryIsStoppedAndTheRunFailsWithOneLine() throws IOException {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        CompilingJvm.runChild(
+            childCommand(List.of("-Xmx32m"), ExhaustTheHeap.class),
+            ProcessBuilder.Redirect.DISCARD,
+            new PrintStream(err, true));
+    assertThat(code, equalTo(1));
+    assertThat(err.toString(), containsString("the run ran out of memory (a Java heap of "));
+    assertThat(err.toString(), containsString("--runner=FlinkRunner"));
+  }
+
+  @Test
+  public void aChildsExitCodeIsPassedOn() throws IOException {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        CompilingJvm.runChild(
+            childCommand(List.of("-Xmx32m"), ExitWithThree.class),
+            ProcessBuilder.Redirect.DISCARD,
+            new PrintStream(err, true));
+    assertThat(code, equalTo(3));
+    assertThat(err.toString(), equalTo(""));
+  }
+
+  @Test
+  public void theOutOfMemoryHandlerIsOnlyAddedWhereNobodySetOne() {
+    Path marker = Paths.get("/tmp/marker");
+    assertThat(
+        CompilingJvm.outOfMemoryOption(List.of("java", "-Xmx1g", "Main"), marker),
+        equalTo(Optional.of("-XX:OnOutOfMemoryError=touch '/tmp/marker';kill -TERM %p")));
+    assertThat(
+        CompilingJvm.outOfMemoryOption(List.of("java", "-XX:+ExitOnOutOfMemoryError"), marker),
+        equalTo(Optional.empty()));
+    assertThat(
+        CompilingJvm.outOfMemoryOption(List.of("java", "-XX:OnOutOfMemoryError=kill %p"), marker),
+        equalTo(Optional.empty()));
+  }
+
+  private static List<String> childCommand(List<String> jvmOptions, Class<?> main) {
+    return CompilingJvm.command(
+        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        jvmOptions,
+        List.of(),
+        System.getProperty("java.class.path"),
+        main.getName(),
+        new String[0]);
+  }
+
+  /** A child JVM that fills its heap. */
+  public static final class ExhaustTheHeap {
+    public static void main(String[] args) {
+      List<long[]> hog = new ArrayList<>();
+      while (true) {
+        hog.add(new long[1 << 20]);
+      }
+    }
+  }
+
+  /** A child JVM that exits with code 3. */
+  public static final class ExitWithThree {
+    public static void main(String[] args) {
+      System.exit(3);
+    }
   }
 
   private static String[] args(String... extra) {
