@@ -106,10 +106,10 @@ public final class CompilingJvm {
 
   /**
    * Runs {@code command} (a JVM) with this JVM's stdin, its stdout and stderr sent to {@code
-   * output}, and returns its exit code. Unless the command sets what happens on OutOfMemoryError itself, the child is stopped
-   * (SIGTERM, so it removes its staging folder) at its first one, and the code is 1 with one line
-   * saying what to do: on the Direct runner an OutOfMemoryError inside the runner can otherwise
-   * leave the run waiting forever.
+   * output}, and returns its exit code. Unless the command sets what happens on OutOfMemoryError
+   * itself, the child is stopped (SIGTERM, so it removes its staging folder) at its first one, and
+   * the code is 1 with one line saying what to do: on the Direct runner an OutOfMemoryError inside
+   * the runner can otherwise leave the run waiting forever.
    */
   static int runChild(List<String> command, ProcessBuilder.Redirect output, PrintStream err)
       throws IOException {

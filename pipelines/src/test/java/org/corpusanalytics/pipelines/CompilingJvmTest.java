@@ -122,12 +122,7 @@ public class CompilingJvmTest {
   @Test
   public void aChildThatRunsOutOfMemoryIsStoppedAndTheRunFailsWithOneLine() throws IOException {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CompilingJvm.runChild(
-            childCommand(List.of("-Xmx32m"), ExhaustTheHeap.class),
-            ProcessBuilder.Redirect.DISCARD,
-            new PrintStream(err, true));
-    assertThat(code, equalTo(1));
+    assertThat(runInChild(ExhaustTheHeap.class, err), equalTo(1));
     assertThat(err.toString(), containsString("the run ran out of memory (a Java heap of "));
     assertThat(err.toString(), containsString("--runner=FlinkRunner"));
   }
@@ -135,12 +130,7 @@ public class CompilingJvmTest {
   @Test
   public void aChildsExitCodeIsPassedOn() throws IOException {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        CompilingJvm.runChild(
-            childCommand(List.of("-Xmx32m"), ExitWithThree.class),
-            ProcessBuilder.Redirect.DISCARD,
-            new PrintStream(err, true));
-    assertThat(code, equalTo(3));
+    assertThat(runInChild(ExitWithThree.class, err), equalTo(3));
     assertThat(err.toString(), equalTo(""));
   }
 
@@ -158,14 +148,18 @@ public class CompilingJvmTest {
         equalTo(Optional.empty()));
   }
 
-  private static List<String> childCommand(List<String> jvmOptions, Class<?> main) {
-    return CompilingJvm.command(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        jvmOptions,
-        List.of(),
-        System.getProperty("java.class.path"),
-        main.getName(),
-        new String[0]);
+  /** Runs {@code main} in a child JVM with a 32 MiB heap; the launcher's lines go to err. */
+  private static int runInChild(Class<?> main, ByteArrayOutputStream err) throws IOException {
+    List<String> command =
+        CompilingJvm.command(
+            Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+            List.of("-Xmx32m"),
+            List.of(),
+            System.getProperty("java.class.path"),
+            main.getName(),
+            new String[0]);
+    return CompilingJvm.runChild(
+        command, ProcessBuilder.Redirect.DISCARD, new PrintStream(err, true));
   }
 
   /** A child JVM that fills its heap. */
