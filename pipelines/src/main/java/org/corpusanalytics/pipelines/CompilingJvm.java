@@ -146,8 +146,13 @@ public final class CompilingJvm {
       }
       return code;
     } finally {
-      Files.deleteIfExists(outOfMemory);
-      Files.deleteIfExists(markerDir);
+      try {
+        Files.deleteIfExists(outOfMemory);
+        Files.deleteIfExists(markerDir);
+      } catch (IOException leftInTmp) {
+        // The child has run: an empty folder left in the temp dir must not make the caller
+        // think it never started (and run the report again).
+      }
     }
   }
 
