@@ -168,11 +168,12 @@ public final class CompilingJvm {
                     option.startsWith("-XX:OnOutOfMemoryError")
                         || option.endsWith("ExitOnOutOfMemoryError")
                         || option.endsWith("CrashOnOutOfMemoryError"));
-    if (set || !new File("/bin/sh").canExecute() || marker.toString().contains("'")) {
+    String path = marker.toString();
+    if (set || !new File("/bin/sh").canExecute() || path.contains("'") || path.contains(";")) {
       return Optional.empty();
     }
     // The JVM runs each ';'-separated command with /bin/sh -c, %p being its own pid.
-    return Optional.of("-XX:OnOutOfMemoryError=touch '" + marker + "';kill -TERM %p");
+    return Optional.of("-XX:OnOutOfMemoryError=touch '" + path + "';kill -TERM %p");
   }
 
   /**

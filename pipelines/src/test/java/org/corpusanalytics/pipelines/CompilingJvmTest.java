@@ -146,6 +146,10 @@ public class CompilingJvmTest {
     assertThat(
         CompilingJvm.outOfMemoryOption(List.of("java", "-XX:OnOutOfMemoryError=kill %p"), marker),
         equalTo(Optional.empty()));
+    // The JVM splits the handler's commands at ';', and the shell would end the quote at '\''.
+    assertThat(
+        CompilingJvm.outOfMemoryOption(List.of("java"), Paths.get("/tmp/a;b")),
+        equalTo(Optional.empty()));
   }
 
   /** Runs {@code main} in a child JVM with a 32 MiB heap; the launcher's lines go to err. */
