@@ -146,7 +146,7 @@ public class CompilingJvmTest {
     assertThat(
         CompilingJvm.outOfMemoryOption(List.of("java", "-XX:OnOutOfMemoryError=kill %p"), marker),
         equalTo(Optional.empty()));
-    // The JVM splits the handler's commands at ';', and the shell would end the quote at '\''.
+    // The JVM splits the handler's commands at ';', and a quote would end the shell's quoting.
     assertThat(
         CompilingJvm.outOfMemoryOption(List.of("java"), Paths.get("/tmp/a;b")),
         equalTo(Optional.empty()));
