@@ -30,8 +30,9 @@ import org.corpusanalytics.transforms.support.JvmFlags;
  * whose flags are at their defaults; there is no child when there are none, nor for {@code
  * --help}. The decision is taken before anything else is loaded, without parsing the options: a
  * run on a Flink cluster (whose TaskManagers take JVM options from their own configuration) pays
- * the start of one more small JVM on the submitting machine. The child gets this JVM's options
- * and class path, the same arguments, stdin/stdout/stderr and exit code; it stops when this JVM
+ * the start of one more small JVM on the submitting machine; under {@code flink run}, which loads
+ * the jar in a class loader of its own, the report stays in the CLI's JVM. The child gets this
+ * JVM's options and class path, the same arguments, stdin/stdout/stderr and exit code; it stops when this JVM
  * stops (SIGTERM is passed on and waited for, so the child removes its staging folder) or dies. A
  * JVM started with a debugger, a profiler or an option that writes a file is not doubled: the
  * report then runs in it, and says which options would make it faster. A child that runs out of
@@ -40,6 +41,12 @@ import org.corpusanalytics.transforms.support.JvmFlags;
 public final class CompilingJvm {
   /** Set in the child: it runs the report itself and exits when its parent is gone. */
   static final String CHILD_PROPERTY = "corpus-analytics.compilingJvm";
+
+  /**
+   * Set in the child: the file where it lists the staging folders it creates, so that the parent
+   * can remove them when the child could not (killed after running out of memory).
+   */
+  static final String STAGING_NOTE_PROPERTY = "corpus-analytics.stagingNote";
 
   /**
    * Smaller inlining limits than HotSpot's defaults (35, 325 and 2,500 bytes): most of C2's work
@@ -65,7 +72,7 @@ public final class CompilingJvm {
       exitWithParent();
       return OptionalInt.empty();
     }
-    if (Arrays.asList(args).contains("--help")) {
+    if (Arrays.asList(args).contains("--help") || !onClassPath(main)) {
       return OptionalInt.empty();
     }
     List<String> missing = jitOptions(tagsWithTheCrf(args), JvmFlags::atDefault);
@@ -115,10 +122,12 @@ public final class CompilingJvm {
       throws IOException {
     Path markerDir = Files.createTempDirectory("corpus-analytics-jvm");
     Path outOfMemory = markerDir.resolve("out-of-memory");
+    Path stagingNote = markerDir.resolve("staging-folders");
     try {
       List<String> withHandler = new ArrayList<>(command);
       Optional<String> handler = outOfMemoryOption(command, outOfMemory);
       handler.ifPresent(option -> withHandler.add(1, option));
+      withHandler.add(1, "-D" + STAGING_NOTE_PROPERTY + "=" + stagingNote);
       ProcessBuilder builder =
           new ProcessBuilder(withHandler)
               .redirectInput(ProcessBuilder.Redirect.INHERIT)
@@ -135,6 +144,7 @@ public final class CompilingJvm {
       } catch (IllegalStateException shuttingDown) {
         // This JVM is stopping (SIGTERM); the hook stops the child.
       }
+      removeStagingLeftBy(stagingNote);
       if (Files.exists(outOfMemory)) {
         err.println(
             "corpus-analytics: the run ran out of memory (a Java heap of "
@@ -148,6 +158,7 @@ public final class CompilingJvm {
     } finally {
       try {
         Files.deleteIfExists(outOfMemory);
+        Files.deleteIfExists(stagingNote);
         Files.deleteIfExists(markerDir);
       } catch (IOException leftInTmp) {
         // The child has run: an empty folder left in the temp dir must not make the caller
@@ -174,6 +185,36 @@ public final class CompilingJvm {
     }
     // The JVM runs each ';'-separated command with /bin/sh -c, %p being its own pid.
     return Optional.of("-XX:OnOutOfMemoryError=touch '" + path + "';kill -TERM %p");
+  }
+
+  /**
+   * Removes the staging folders the child listed in {@code note} and left behind: a child killed
+   * after running out of memory cannot remove its own (its SIGTERM handler may fail for lack of
+   * memory too). A published or aborted run's folder is gone already.
+   */
+  private static void removeStagingLeftBy(Path note) {
+    if (!Files.exists(note)) {
+      return;
+    }
+    try {
+      for (String line : Files.readAllLines(note)) {
+        Path staging = Path.of(line);
+        if (staging.getFileName().toString().startsWith(PartitionPublisher.STAGING_PREFIX)) {
+          PartitionPublisher.deleteRecursively(staging);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Best effort, as in the child: a leftover _staging-* folder never shows up as a partition.
+    }
+  }
+
+  /**
+   * Whether {@code main} comes from the class path a child JVM would get. Under {@code flink run}
+   * the report's jar is loaded by Flink's own class loader, not from {@code java.class.path}, and
+   * the run must stay in the CLI's JVM, where the cluster's context is.
+   */
+  static boolean onClassPath(Class<?> main) {
+    return main.getClassLoader() == ClassLoader.getSystemClassLoader();
   }
 
   /**

@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Map;
+import javax.annotation.Nullable;
 
 /**
  * Publishes one run's output as the partition {@code OUTPUT/run_date=YYYY-MM-DD/}, all or nothing.
@@ -52,14 +54,18 @@ public final class PartitionPublisher {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path outputDir;
+  /** The highest folder of {@code outputDir} that this run created, if any. */
+  @Nullable private final Path createdOutputRoot;
   private final LocalDate runDate;
   private final Path staging;
   private final Path partition;
   private final Thread cleanupOnExit;
   private boolean finished;
 
-  private PartitionPublisher(Path outputDir, LocalDate runDate, Path staging) {
+  private PartitionPublisher(
+      Path outputDir, @Nullable Path createdOutputRoot, LocalDate runDate, Path staging) {
     this.outputDir = outputDir;
+    this.createdOutputRoot = createdOutputRoot;
     this.runDate = runDate;
     this.staging = staging;
     this.partition = outputDir.resolve(partitionName(runDate));
@@ -70,10 +76,30 @@ public final class PartitionPublisher {
 
   /** Creates the staging folder for a run of {@code runDate} under {@code outputDir}. */
   public static PartitionPublisher create(Path outputDir, LocalDate runDate) throws IOException {
+    Path createdRoot = null;
+    for (Path p = outputDir; p != null && !Files.exists(p); p = p.getParent()) {
+      createdRoot = p;
+    }
     Files.createDirectories(outputDir);
     Path staging = outputDir.resolve(STAGING_PREFIX + runDate + "-" + randomSuffix());
     Files.createDirectory(staging);
-    return new PartitionPublisher(outputDir, runDate, staging);
+    noteForParentJvm(staging);
+    return new PartitionPublisher(outputDir, createdRoot, runDate, staging);
+  }
+
+  /**
+   * In {@link CompilingJvm}'s child, lists {@code staging} where the parent looks for folders to
+   * remove should this JVM be killed.
+   */
+  private static void noteForParentJvm(Path staging) throws IOException {
+    String note = System.getProperty(CompilingJvm.STAGING_NOTE_PROPERTY);
+    if (note != null) {
+      Files.writeString(
+          Path.of(note),
+          staging.toAbsolutePath() + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
   }
 
   /** The local path of {@code --output}, which may be a plain path or a {@code file:} URI. */
@@ -130,7 +156,28 @@ public final class PartitionPublisher {
     }
     finished = true;
     deleteStagingQuietly();
+    removeCreatedOutputFolders();
     removeHook();
+  }
+
+  /**
+   * Removes the output folder and its parents that this run created, while they are empty: a run
+   * stopped by a bad option leaves no trace.
+   */
+  private void removeCreatedOutputFolders() {
+    if (createdOutputRoot == null) {
+      return;
+    }
+    for (Path p = outputDir; p != null; p = p.getParent()) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException notEmptyOrNotOurs) {
+        return;
+      }
+      if (p.equals(createdOutputRoot)) {
+        return;
+      }
+    }
   }
 
   private void swapIntoPlace() throws IOException {

@@ -11,16 +11,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.corpusanalytics.transforms.ner.crf.HugeMethodCompilation;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class CompilingJvmTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
   @Test
   public void theChildGetsThisJvmsOptionsTheJitOptionsTheClassPathAndTheArguments() {
     List<String> command =
@@ -135,6 +145,27 @@ public class CompilingJvmTest {
   }
 
   @Test
+  public void theStagingFolderOfAKilledChildIsRemoved() throws IOException {
+    Path out = tmp.getRoot().toPath().resolve("out");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(runInChild(HaltWithAStagingFolder.class, err, out.toString()), equalTo(9));
+    try (Stream<Path> left = Files.list(out)) {
+      assertThat(left.collect(Collectors.toList()), empty());
+    }
+  }
+
+  @Test
+  public void aMainClassFromAnotherClassLoaderRunsInThisJvm() throws Exception {
+    URL classes = CompilingJvm.class.getProtectionDomain().getCodeSource().getLocation();
+    try (URLClassLoader flinkLike =
+        new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> main = flinkLike.loadClass(CorpusReport.class.getName());
+      assertThat(CompilingJvm.onClassPath(main), equalTo(false));
+    }
+    assertThat(CompilingJvm.onClassPath(CorpusReport.class), equalTo(true));
+  }
+
+  @Test
   public void theOutOfMemoryHandlerIsOnlyAddedWhereNobodySetOne() {
     Path marker = Paths.get("/tmp/marker");
     assertThat(
@@ -153,7 +184,8 @@ public class CompilingJvmTest {
   }
 
   /** Runs {@code main} in a child JVM with a 32 MiB heap; the launcher's lines go to err. */
-  private static int runInChild(Class<?> main, ByteArrayOutputStream err) throws IOException {
+  private static int runInChild(Class<?> main, ByteArrayOutputStream err, String... args)
+      throws IOException {
     List<String> command =
         CompilingJvm.command(
             Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -161,7 +193,7 @@ public class CompilingJvmTest {
             List.of(),
             System.getProperty("java.class.path"),
             main.getName(),
-            new String[0]);
+            args);
     return CompilingJvm.runChild(
         command, ProcessBuilder.Redirect.DISCARD, new PrintStream(err, true));
   }
@@ -173,6 +205,17 @@ public class CompilingJvmTest {
       while (true) {
         hog.add(new long[1 << 20]);
       }
+    }
+  }
+
+  /**
+   * A child JVM that creates a staging folder under {@code args[0]}, then halts without running
+   * its shutdown hooks, as {@code kill -9} would.
+   */
+  public static final class HaltWithAStagingFolder {
+    public static void main(String[] args) throws IOException {
+      PartitionPublisher.create(Paths.get(args[0]), LocalDate.parse("2024-03-10"));
+      Runtime.getRuntime().halt(9);
     }
   }
 

@@ -94,6 +94,21 @@ public class PartitionPublisherTest {
   }
 
   @Test
+  public void anAbortedRunRemovesTheOutputFoldersItCreatedAndNoOthers() throws Exception {
+    Path root = tmp.getRoot().toPath();
+    PartitionPublisher.create(root.resolve("new/sub"), DAY).abort();
+    assertThat(entries(root), equalTo(List.of()));
+
+    Files.createDirectories(root.resolve("kept/other"));
+    PartitionPublisher.create(root.resolve("kept/out"), DAY).abort();
+    assertThat(entries(root.resolve("kept")), equalTo(List.of("other")));
+
+    PartitionPublisher.create(root.resolve("kept/out"), DAY).publish(Map.of());
+    PartitionPublisher.create(root.resolve("kept/out"), DAY).abort();
+    assertThat(entries(root.resolve("kept/out")), equalTo(List.of("run_date=2024-03-10")));
+  }
+
+  @Test
   public void datesHaveTheirOwnPartitionsSideBySide() throws Exception {
     Path out = tmp.getRoot().toPath().resolve("out");
     PartitionPublisher a = PartitionPublisher.create(out, DAY);
