@@ -24,7 +24,8 @@ import org.corpusanalytics.transforms.support.SideInputCache;
  * with ({@link ShortNames} has the rule).
  *
  * <pre>
- * articles -> ObserveShortForms: (short form -> longer names it is used with in one article)
+ * articles -> ObserveShortForms: (short form -> longer names it is used with in one article),
+ *                                 near duplicates left out as in the counts
  *   -> VoteOnShortForms: Combine.perKey, one vote count per short form
  *   -> DecideLinks: (short form -> full name) where the rule holds -> a side input (MarkedView)
  *   -> ApplyLinks: rename standalone short forms
@@ -71,6 +72,9 @@ public final class LinkShortNames
     @ProcessElement
     public void process(
         @Element AnnotatedArticle article, OutputReceiver<KV<String, List<String>>> out) {
+      if (article.duplicateOf() != null) {
+        return; // a near duplicate is not counted, so it does not vote: copies would outvote
+      }
       for (Map.Entry<String, Set<String>> e : ShortNames.observations(article).entrySet()) {
         out.output(KV.of(e.getKey(), List.copyOf(e.getValue())));
       }

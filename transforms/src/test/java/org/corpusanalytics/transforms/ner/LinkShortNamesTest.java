@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -59,5 +60,35 @@ public class LinkShortNamesTest {
                     MapElements.into(TypeDescriptors.strings()).via(LinkShortNamesTest::entities)))
         .containsInAnyOrder("alone:Trump|Oslo"); // alone in its corpus: nothing to link to
     pipeline.run();
+  }
+
+  @Test
+  public void nearDuplicatesDoNotVote() {
+    List<AnnotatedArticle> corpus = new ArrayList<>();
+    corpus.add(ShortNamesTest.article("k1", "Kim Jong-un=Kim Jong-un", "Kim=Kim"));
+    corpus.add(ShortNamesTest.article("k2", "Kim Yo-jong=Kim Yo-jong", "Kim=Kim"));
+    for (int i = 0; i < 9; i++) {
+      corpus.add(nearDuplicateOf("k2", "k2-copy" + i));
+    }
+    corpus.add(ShortNamesTest.article("alone", "Kim=Kim"));
+
+    PCollection<String> entities =
+        pipeline
+            .apply(Create.of(corpus))
+            .apply(LinkShortNames.withMinShare(0.9))
+            .apply(Filter.by(a -> a.id().equals("alone")))
+            .apply(
+                MapElements.into(TypeDescriptors.strings())
+                    .via(LinkShortNamesTest::entities));
+    // One of the two counted articles uses Kim with Kim Yo-jong: 50%, no link. With the copies'
+    // votes it would be 10 of 11.
+    PAssert.that(entities).containsInAnyOrder("alone:Kim");
+    pipeline.run();
+  }
+
+  private static AnnotatedArticle nearDuplicateOf(String kept, String id) {
+    AnnotatedArticle copy = ShortNamesTest.article(id, "Kim Yo-jong=Kim Yo-jong", "Kim=Kim");
+    return new AnnotatedArticle(
+        id, null, null, null, copy.chars(), 0, kept, copy.sentences(), copy.mentions());
   }
 }
