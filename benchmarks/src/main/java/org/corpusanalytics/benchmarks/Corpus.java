@@ -15,6 +15,7 @@ import org.corpusanalytics.pipelines.CorpusFiles;
 import org.corpusanalytics.transforms.io.ArticleParser;
 import org.corpusanalytics.transforms.io.DateParser;
 import org.corpusanalytics.transforms.io.FieldMap;
+import org.corpusanalytics.transforms.io.FileIds;
 import org.corpusanalytics.transforms.model.Article;
 
 /** The benchmark corpus: read once with the report's own parser, and written out repeated. */
@@ -47,7 +48,7 @@ final class Corpus {
     for (MatchResult.Metadata file : files) {
       bytes += file.sizeBytes();
     }
-    List<Article> articles = CorpusFiles.readAll(parser, files);
+    List<Article> articles = CorpusFiles.readAll(parser, files, FileIds.root(globList));
     return new Corpus(articles, bytes);
   }
 

@@ -86,7 +86,6 @@ public final class CorpusReport {
       configureDirectRunner(options);
       RunAccounting.checkMaxErrorRate(options.getMaxErrorRate());
       FlinkSubmission.configure(options, args);
-      checkInputsExist(options.getInput());
       schedule = ScheduledRun.prepare(options);
       pipeline = Pipeline.create(options);
       build(pipeline, options, EntityStage.recognizer(options), schedule.outputDir());
@@ -347,11 +346,6 @@ public final class CorpusReport {
       return spec;
     }
     return Paths.get(spec).toAbsolutePath().toString();
-  }
-
-  /** Fails before the run, with the glob named, when an input matches nothing. */
-  private static void checkInputsExist(String input) throws IOException {
-    CorpusFiles.match(splitGlobs(input));
   }
 
   /** Outside tests the Direct runner need not re-check every element's immutability and coding. */

@@ -39,6 +39,7 @@ import org.corpusanalytics.transforms.dedup.RemovedSegment;
 import org.corpusanalytics.transforms.io.ArticleParser;
 import org.corpusanalytics.transforms.io.DateParser;
 import org.corpusanalytics.transforms.io.FieldMap;
+import org.corpusanalytics.transforms.io.FileIds;
 import org.corpusanalytics.transforms.io.InputFormat;
 import org.corpusanalytics.transforms.io.ReadArticles;
 import org.corpusanalytics.transforms.model.Article;
@@ -263,8 +264,9 @@ public final class EvaluateDedup {
             FieldMap.parse(options.getFieldMap()),
             new DateParser(options.getDateFormat()),
             ArticleParser.DEFAULT_MAX_ARTICLE_CHARS);
+    List<String> globs = CorpusReport.splitGlobs(options.getInput());
     List<Article> articles =
-        CorpusFiles.readAll(parser, CorpusFiles.match(CorpusReport.splitGlobs(options.getInput())));
+        CorpusFiles.readAll(parser, CorpusFiles.match(globs), FileIds.root(globs));
     // Same-id copies are dropped by the pipeline; keep the first, as it does.
     Map<String, Article> byId = new HashMap<>();
     for (Article a : articles) {

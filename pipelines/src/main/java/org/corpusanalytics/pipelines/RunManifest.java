@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -42,24 +40,16 @@ final class RunManifest {
   }
 
   /** Starts the clock and lists the input files as they are before the run. */
-  static RunManifest start(List<String> globs) throws IOException {
+  static RunManifest start(List<MatchResult.Metadata> matched) {
     List<Map<String, Object>> files = new ArrayList<>();
-    for (String glob : globs) {
-      MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
-      if (match.status() != MatchResult.Status.OK) {
-        continue;
+    for (MatchResult.Metadata m : matched) {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("path", m.resourceId().toString());
+      file.put("size_bytes", m.sizeBytes());
+      if (m.lastModifiedMillis() > 0) {
+        file.put("modified_at", Instant.ofEpochMilli(m.lastModifiedMillis()).toString());
       }
-      List<MatchResult.Metadata> sorted = new ArrayList<>(match.metadata());
-      sorted.sort((a, b) -> a.resourceId().toString().compareTo(b.resourceId().toString()));
-      for (MatchResult.Metadata m : sorted) {
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("path", m.resourceId().toString());
-        file.put("size_bytes", m.sizeBytes());
-        if (m.lastModifiedMillis() > 0) {
-          file.put("modified_at", Instant.ofEpochMilli(m.lastModifiedMillis()).toString());
-        }
-        files.add(file);
-      }
+      files.add(file);
     }
     return new RunManifest(files);
   }

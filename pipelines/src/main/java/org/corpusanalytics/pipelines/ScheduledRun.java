@@ -33,7 +33,8 @@ final class ScheduledRun {
   /**
    * Checks {@code --runDate}, the publication window and {@code --compareTo} (throwing
    * IllegalArgumentException with a one-line message), fixes the run date in the options, lists
-   * the inputs and creates the staging folder.
+   * the inputs (failing, with the glob named, when one matches nothing) and creates the staging
+   * folder.
    */
   static ScheduledRun prepare(CorpusReportOptions options) throws IOException {
     LocalDate runDate = ScheduledOutputs.runDate(options);
@@ -41,7 +42,8 @@ final class ScheduledRun {
     ScheduledOutputs.window(options);
     ScheduledOutputs.checkCompareTo(options);
     Path output = PartitionPublisher.localPath(options.getOutput());
-    RunManifest manifest = RunManifest.start(CorpusReport.splitGlobs(options.getInput()));
+    RunManifest manifest =
+        RunManifest.start(CorpusFiles.match(CorpusReport.splitGlobs(options.getInput())));
     return new ScheduledRun(
         PartitionPublisher.create(output, runDate), manifest, RunProgress.DEFAULT_INTERVAL_MILLIS);
   }

@@ -64,15 +64,22 @@ public final class ArticleParser {
     this.csv = new CsvArticleParser(fieldMap, maxArticleChars);
   }
 
+  /** Parses one file whose automatic ids use its file name. */
+  public ParseCounts parse(String fileName, InputStream in, Sink sink) {
+    return parse(fileName, InputFormat.fileNameOf(fileName), in, sink);
+  }
+
   /**
    * Parses one file.
    *
    * @param fileName the file's full path or URI; stored in results, its last component names it in
-   *     messages and ids
+   *     messages
+   * @param idName how automatic ids name the file: its path below the inputs' common folder
+   *     ({@link FileIds#relativeName})
    * @param in the file's content, already decompressed; not closed here
    */
-  public ParseCounts parse(String fileName, InputStream in, Sink sink) {
-    RecordEmitter out = new RecordEmitter(fileName, sink, dateParser, maxArticleChars);
+  public ParseCounts parse(String fileName, String idName, InputStream in, Sink sink) {
+    RecordEmitter out = new RecordEmitter(fileName, idName, sink, dateParser, maxArticleChars);
     try {
       Head head = Head.read(in);
       if (head.length == 0 && head.failure != null) {
@@ -134,7 +141,7 @@ public final class ArticleParser {
     out.accept(
         0,
         null,
-        new RecordEmitter.Fields(InputFormat.baseName(out.fileName()), null, body, null, null, null),
+        new RecordEmitter.Fields(FileIds.textId(out.idName()), null, body, null, null, null),
         body);
   }
 

@@ -32,6 +32,7 @@ final class ParseFileFn extends DoFn<FileIO.ReadableFile, Article> {
   private final FieldMap fieldMap;
   private final DateParser dateParser;
   private final int maxArticleChars;
+  private final String idRoot;
 
   private final Counter articles = Metrics.counter("read", "articles");
   private final Counter rejected = Metrics.counter("read", "rejected");
@@ -39,8 +40,14 @@ final class ParseFileFn extends DoFn<FileIO.ReadableFile, Article> {
 
   private transient @Nullable ArticleParser parser;
 
+  /** @param idRoot the folder automatic ids name files below ({@link FileIds#root}) */
   ParseFileFn(
-      @Nullable InputFormat format, FieldMap fieldMap, DateParser dateParser, int maxArticleChars) {
+      @Nullable InputFormat format,
+      FieldMap fieldMap,
+      DateParser dateParser,
+      int maxArticleChars,
+      String idRoot) {
+    this.idRoot = idRoot;
     this.format = format;
     this.fieldMap = fieldMap;
     this.dateParser = dateParser;
@@ -58,7 +65,7 @@ final class ParseFileFn extends DoFn<FileIO.ReadableFile, Article> {
     CountingSink sink = new CountingSink(out);
     ParseCounts counts = null;
     try (InputStream in = open(file)) {
-      counts = parser.parse(sourceFile, in, sink);
+      counts = parser.parse(sourceFile, FileIds.relativeName(sourceFile, idRoot), in, sink);
     } catch (Exception e) {
       // Opening or closing failed (the parser itself reports its failures): still account for it.
       String when = counts == null ? ", file skipped: " : " when closing the file: ";

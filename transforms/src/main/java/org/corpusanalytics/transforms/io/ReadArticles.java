@@ -141,7 +141,9 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.AUTO))
             .apply(
                 "ParseFiles",
-                ParDo.of(new ParseFileFn(format, fieldMap, dateParser, maxArticleChars))
+                ParDo.of(
+                        new ParseFileFn(
+                            format, fieldMap, dateParser, maxArticleChars, FileIds.root(globs)))
                     .withOutputTags(
                         ParseFileFn.ARTICLES,
                         TupleTagList.of(ParseFileFn.ERRORS).and(ParseFileFn.ACCOUNTS)));

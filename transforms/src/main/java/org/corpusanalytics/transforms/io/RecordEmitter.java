@@ -21,6 +21,7 @@ final class RecordEmitter {
 
   private final String sourceFile;
   private final String fileName;
+  private final String idName;
   private final ArticleParser.Sink sink;
   private final DateParser dateParser;
   private final int maxArticleChars;
@@ -34,18 +35,29 @@ final class RecordEmitter {
   private boolean unresolved;
   private @Nullable String lastWhere;
 
+  /** @param idName how automatic ids name the file ({@link FileIds}) */
   RecordEmitter(
-      String sourceFile, ArticleParser.Sink sink, DateParser dateParser, int maxArticleChars) {
+      String sourceFile,
+      String idName,
+      ArticleParser.Sink sink,
+      DateParser dateParser,
+      int maxArticleChars) {
     this.sourceFile = sourceFile;
     this.fileName = InputFormat.fileNameOf(sourceFile);
+    this.idName = idName;
     this.sink = sink;
     this.dateParser = dateParser;
     this.maxArticleChars = maxArticleChars;
   }
 
-  /** The last path component, used in messages and fallback ids. */
+  /** The last path component, used in messages. */
   String fileName() {
     return fileName;
+  }
+
+  /** The file's name in automatic ids. */
+  String idName() {
+    return idName;
   }
 
   int maxArticleChars() {
@@ -99,7 +111,7 @@ final class RecordEmitter {
           rawText);
       return;
     }
-    String id = fields.id() == null || fields.id().isBlank() ? fileName + ":" + record : fields.id();
+    String id = fields.id() == null || fields.id().isBlank() ? idName + ":" + record : fields.id();
     Long published = dateParser.parseMillis(fields.published());
     boolean dateUnparsed = published == null && fields.published() != null;
     sink.article(

@@ -54,8 +54,8 @@ public final class LocalMatches {
     }
   }
 
-  /** The path of a local spec, or null for another file system. */
-  private static String localPart(String spec) {
+  /** The path of a local spec ({@code file:} dropped), or null for another file system. */
+  public static String localPart(String spec) {
     if (spec.regionMatches(true, 0, "file:", 0, 5)) {
       String rest = spec.substring(5);
       while (rest.startsWith("//")) {
@@ -72,11 +72,16 @@ public final class LocalMatches {
   }
 
   private static boolean hasWildcard(String s) {
+    return firstWildcard(s) >= 0;
+  }
+
+  /** The index of the first glob wildcard in {@code s}, or -1. */
+  public static int firstWildcard(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (WILDCARDS.indexOf(s.charAt(i)) >= 0) {
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 }

@@ -3,6 +3,7 @@ package org.corpusanalytics.transforms.io;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.Assert.assertThrows;
 
 import com.github.luben.zstd.ZstdOutputStream;
@@ -186,6 +187,36 @@ public class ReadArticlesTest {
           }
         });
     assertThat(shuffles, is(List.of("Spread/SpreadArticles")));
+    p.run();
+  }
+
+  @Test
+  public void sameNamedFilesInDifferentFoldersGetDistinctAutomaticIds() throws IOException {
+    for (String day : List.of("2024-03-01", "2024-03-02")) {
+      folder.newFolder(day);
+      write(day + "/feed.jsonl", "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n".getBytes(UTF_8));
+      write(day + "/story.v2.txt.gz", gzip("A story of " + day + "."));
+    }
+    write("top.txt", "At the top.".getBytes(UTF_8));
+    List<String> globs =
+        List.of(folder.getRoot() + "/*/feed.jsonl", folder.getRoot() + "/2024-03-0?/*.gz");
+    PAssert.that(
+            p.apply("Nested", ReadArticles.from(globs))
+                .articles()
+                .apply("Ids", MapElements.into(TypeDescriptors.strings()).via(Article::id)))
+        .containsInAnyOrder(
+            "2024-03-01/feed.jsonl:1",
+            "2024-03-01/feed.jsonl:2",
+            "2024-03-02/feed.jsonl:1",
+            "2024-03-02/feed.jsonl:2",
+            "2024-03-01/story.v2",
+            "2024-03-02/story.v2");
+    // One folder: bare file names, as before.
+    PAssert.that(
+            p.apply("Flat", ReadArticles.from(List.of(folder.getRoot() + "/2024-03-01/*")))
+                .articles()
+                .apply("FlatIds", MapElements.into(TypeDescriptors.strings()).via(Article::id)))
+        .containsInAnyOrder("feed.jsonl:1", "feed.jsonl:2", "story.v2");
     p.run();
   }
 
