@@ -45,6 +45,9 @@ public final class ReportHtml {
   public static final int HEATMAP_ENTITIES = 12;
   /** Entities with a trend line. */
   public static final int TREND_ENTITIES = 6;
+
+  /** The trends chart's longest axis, in days. */
+  static final int MAX_TREND_DAYS = 366;
   /** Rows of the strongest-pairs and repeated-sentences tables. */
   public static final int TOP_ROWS = 15;
   /** Rising and falling movers shown, each. */
@@ -499,11 +502,35 @@ public final class ReportHtml {
       first = meta.publishedFrom().isBefore(first) ? meta.publishedFrom() : first;
       last = meta.publishedTo().isAfter(last) ? meta.publishedTo() : last;
     }
+    if (ChronoUnit.DAYS.between(first, last) >= MAX_TREND_DAYS) {
+      // Placeholder dates (0001-01-01, 1970-01-01) and stray years would stretch the axis over
+      // centuries: draw the busiest stretch of MAX_TREND_DAYS days and say what is left out.
+      TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+      for (EntityCount e : series) {
+        byEntity
+            .get(e.entity() + "\u0000" + e.type())
+            .forEach((d, v) -> perDay.merge(d, v, Long::sum));
+      }
+      LocalDate[] span = busiestSpan(perDay, MAX_TREND_DAYS);
+      first = span[0];
+      last = span[1];
+      long outside =
+          perDay.headMap(first).values().stream().mapToLong(Long::longValue).sum()
+              + perDay.tailMap(last, false).values().stream().mapToLong(Long::longValue).sum();
+      out.append("<p class=\"muted\">Drawn: the busiest ").append(MAX_TREND_DAYS)
+          .append(" days, ").append(first).append(" to ").append(last).append("; ")
+          .append(num(outside)).append(" of these counts fall on days outside them (from ")
+          .append(perDay.firstKey()).append(" to ").append(perDay.lastKey())
+          .append(") and are not drawn.</p>\n");
+    }
     int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
     long max = 1;
     for (EntityCount e : series) {
-      for (long v : byEntity.get(e.entity() + "\u0000" + e.type()).values()) {
-        max = Math.max(max, v);
+      Map<LocalDate, Long> values = byEntity.get(e.entity() + "\u0000" + e.type());
+      for (Map.Entry<LocalDate, Long> v : values.entrySet()) {
+        if (!v.getKey().isBefore(first) && !v.getKey().isAfter(last)) {
+          max = Math.max(max, v.getValue());
+        }
       }
     }
     long step = Math.max(1, (long) Math.ceil(max / 5.0));
@@ -586,6 +613,33 @@ public final class ReportHtml {
           .append("</small></li>\n");
     }
     out.append("</ul>\n</section>\n");
+  }
+
+  /**
+   * The first and last dated day of the {@code length}-day stretch with the largest sum of {@code
+   * perDay}; the latest such stretch on a tie.
+   */
+  static LocalDate[] busiestSpan(TreeMap<LocalDate, Long> perDay, int length) {
+    List<Map.Entry<LocalDate, Long>> entries = new ArrayList<>(perDay.entrySet());
+    long sum = 0;
+    long best = -1;
+    int bestStart = 0;
+    int bestEnd = 0;
+    int end = 0;
+    for (int start = 0; start < entries.size(); start++) {
+      LocalDate limit = entries.get(start).getKey().plusDays(length - 1);
+      while (end < entries.size() && !entries.get(end).getKey().isAfter(limit)) {
+        sum += entries.get(end).getValue();
+        end++;
+      }
+      if (sum >= best) {
+        best = sum;
+        bestStart = start;
+        bestEnd = end - 1;
+      }
+      sum -= entries.get(start).getValue();
+    }
+    return new LocalDate[] {entries.get(bestStart).getKey(), entries.get(bestEnd).getKey()};
   }
 
   private static double xAt(int i, int days, int left, int plotW) {

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.corpusanalytics.transforms.report.ReportData.DailyCount;
@@ -162,6 +164,42 @@ public class ReportHtmlTest {
     }
     assertThat(html, containsString("No entities were found."));
     assertThat(html, containsString("Not compared with an earlier run."));
+  }
+
+  @Test
+  public void placeholderDatesDoNotStretchTheTrendsOverCenturies() {
+    ReportData a = sample(false);
+    List<DailyCount> daily = new ArrayList<>(a.daily());
+    daily.add(new DailyCount(LocalDate.parse("0001-01-01"), "Helen Carter", "PERSON", 1, 1));
+    daily.add(new DailyCount(LocalDate.parse("+1000000-01-01"), "Oslo", "LOCATION", 2, 1));
+    ReportData b =
+        new ReportData(
+            a.meta(), a.totals(), a.removedByReason(), a.repeatedSentences(),
+            a.topEntitiesByType(), a.topEntities(), a.heatmapPairs(), a.topPairs(), daily,
+            LocalDate.parse("0001-01-01"), LocalDate.parse("+1000000-01-01"), a.movers());
+    String html = ReportHtml.render(b);
+    assertThat(
+        html,
+        containsString(
+            "Drawn: the busiest 366 days, 2024-03-05 to 2024-03-07; 2 of these counts fall on days"
+                + " outside them (from 0001-01-01 to +1000000-01-01)"));
+    // Three days drawn, as without the stray dates, not hundreds of millions.
+    assertThat(html.length(), lessThan(2 * ReportHtml.render(a).length()));
+  }
+
+  @Test
+  public void theBusiestSpanIsTheLatestOfTheFullestStretches() {
+    TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+    perDay.put(LocalDate.parse("2020-01-01"), 5L);
+    perDay.put(LocalDate.parse("2020-01-03"), 5L);
+    perDay.put(LocalDate.parse("2020-01-20"), 3L);
+    perDay.put(LocalDate.parse("2020-01-21"), 7L);
+    assertThat(
+        List.of(ReportHtml.busiestSpan(perDay, 3)),
+        equalTo(List.of(LocalDate.parse("2020-01-20"), LocalDate.parse("2020-01-21"))));
+    assertThat(
+        List.of(ReportHtml.busiestSpan(perDay, 1)),
+        equalTo(List.of(LocalDate.parse("2020-01-21"), LocalDate.parse("2020-01-21"))));
   }
 
   @Test
