@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Objects;
@@ -88,10 +90,14 @@ public final class DateParser implements Serializable {
       return null;
     }
     try {
+      // Strict, as the ISO parsers are: 30-FEB-2023 is no date, not 28 February. Strict
+      // resolution needs the era of a year-of-era (yyyy), which patterns rarely give.
       return new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
           .appendPattern(pattern)
-          .toFormatter(Locale.ENGLISH);
+          .parseDefaulting(ChronoField.ERA, 1)
+          .toFormatter(Locale.ENGLISH)
+          .withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "Invalid date format '" + pattern + "': " + e.getMessage()

@@ -71,6 +71,18 @@ public class DateParserTest {
   }
 
   @Test
+  public void impossibleDatesAreNoDatesWithAPatternToo() {
+    DateParser p = new DateParser("d-MMM-yyyy");
+    assertThat(p.parseMillis("30-FEB-2023"), is(nullValue()));
+    assertThat(p.parseMillis("31-APR-2024"), is(nullValue()));
+    assertThat(p.parseMillis("29-FEB-2024"), is(millis("2024-02-29T00:00:00Z")));
+    assertThat(new DateParser("dd/MM/uuuu").parseMillis("31/12/2023"), is(millis("2023-12-31T00:00:00Z")));
+    assertThat(new DateParser("dd/MM/uuuu").parseMillis("31/11/2023"), is(nullValue()));
+    assertThat(
+        new DateParser("yyyy-MM-dd G").parseMillis("2023-01-05 AD"), is(millis("2023-01-05T00:00:00Z")));
+  }
+
+  @Test
   public void invalidPatternFailsEarlyWithClearMessage() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new DateParser("yyyy-MM-dd {"));
