@@ -10,7 +10,11 @@ public enum InputFormat {
   CSV;
 
   /** Compression suffixes that Beam decompresses by itself; they say nothing about the layout. */
-  static final List<String> COMPRESSION_SUFFIXES = List.of(".gz", ".gzip", ".bz2", ".zst", ".zstd");
+  /** Every suffix Beam decompresses by (and {@code .gzip}, which the reader adds). */
+  static final List<String> COMPRESSION_SUFFIXES =
+      List.of(
+          ".gz", ".gzip", ".bz2", ".zst", ".zstd", ".zip", ".deflate", ".snappy", ".lzo",
+          ".lzo_deflate");
 
   /**
    * The format a file name implies: {@code .txt/.text} is TEXT, {@code .jsonl/.ndjson/.json} is JSONL,

@@ -85,10 +85,14 @@ final class ParseFileFn extends DoFn<FileIO.ReadableFile, Article> {
   }
 
   /**
-   * The decompressed content. Beam picks the codec from the extension; {@code .gzip}, which it does
+   * The decompressed content. Beam picks the codec from the extension (an empty file is empty
+   * whatever its extension); {@code .gzip}, which it does
    * not know, is handled here because {@link InputFormat#detect} accepts it.
    */
   private static InputStream open(FileIO.ReadableFile file) throws IOException {
+    if (file.getMetadata().sizeBytes() == 0) {
+      return InputStream.nullInputStream(); // an empty file, not a broken .bz2 or .zip
+    }
     ResourceId id = file.getMetadata().resourceId();
     String name = id.getFilename() == null ? "" : id.getFilename().toLowerCase(Locale.ROOT);
     ReadableByteChannel channel =

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertThrows;
 
+import org.apache.beam.sdk.io.Compression;
 import org.junit.Test;
 
 public class InputFormatTest {
@@ -26,6 +27,12 @@ public class InputFormatTest {
     assertThat(InputFormat.detect("a.csv.bz2"), is(InputFormat.CSV));
     assertThat(InputFormat.detect("a.csv.zst"), is(InputFormat.CSV));
     assertThat(InputFormat.detect("a.ndjson.ZSTD"), is(InputFormat.JSONL));
+    // Every suffix Beam decompresses by: the content is read, so its format must be too.
+    for (Compression c : Compression.values()) {
+      if (c != Compression.AUTO && c != Compression.UNCOMPRESSED) {
+        assertThat(c.name(), InputFormat.detect("a.csv" + c.getSuggestedSuffix()), is(InputFormat.CSV));
+      }
+    }
   }
 
   @Test

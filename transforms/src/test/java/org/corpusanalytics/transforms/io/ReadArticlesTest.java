@@ -1,9 +1,9 @@
 package org.corpusanalytics.transforms.io;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.Assert.assertThrows;
 
 import com.github.luben.zstd.ZstdOutputStream;
@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.Compression;
@@ -217,6 +219,35 @@ public class ReadArticlesTest {
                 .articles()
                 .apply("FlatIds", MapElements.into(TypeDescriptors.strings()).via(Article::id)))
         .containsInAnyOrder("feed.jsonl:1", "feed.jsonl:2", "story.v2");
+    p.run();
+  }
+
+  @Test
+  public void zipArchivesAreReadWholeAndEmptyCompressedFilesAreEmpty() throws IOException {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      for (String entry : List.of("one", "two")) {
+        out.putNextEntry(new ZipEntry(entry + ".jsonl"));
+        out.write(("{\"id\":\"" + entry + "\",\"body\":\"Body " + entry + ".\"}\n").getBytes(UTF_8));
+        out.closeEntry();
+      }
+    }
+    write("feed.jsonl.zip", zip.toByteArray());
+    write("empty.jsonl.bz2", new byte[0]);
+    ReadArticles.Result result = p.apply(ReadArticles.from(List.of(folder.getRoot() + "/*")));
+    PAssert.that(
+            result
+                .articles()
+                .apply("Ids", MapElements.into(TypeDescriptors.strings()).via(Article::id)))
+        .containsInAnyOrder("one", "two");
+    PAssert.that(
+            result
+                .errors()
+                .apply(
+                    "Reasons",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(e -> InputFormat.fileNameOf(e.sourceFile()) + "|" + e.reason())))
+        .containsInAnyOrder("empty.jsonl.bz2|empty_file");
     p.run();
   }
 
