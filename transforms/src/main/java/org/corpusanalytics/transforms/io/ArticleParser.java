@@ -86,6 +86,12 @@ public final class ArticleParser {
         out.readError(head.failure);
       } else if (head.length == 0) {
         rejectFile(out, RejectReason.EMPTY_FILE, "the file is empty (0 bytes after decompression)");
+      } else if (head.startsWithUtf16Mark()) {
+        rejectFile(
+            out,
+            RejectReason.BINARY_FILE,
+            "a UTF-16 byte order mark: text in UTF-16, which is not supported (convert it to"
+                + " UTF-8)");
       } else if (head.containsNul()) {
         rejectFile(
             out,
@@ -182,6 +188,13 @@ public final class ArticleParser {
         }
       }
       return controls >= MIN_CONTROL_BYTES && (long) controls * CONTROL_BYTES_DIVISOR > length;
+    }
+
+    /** A UTF-16 byte order mark: text of which few characters hold a NUL byte (CJK) has one. */
+    boolean startsWithUtf16Mark() {
+      return length >= 2
+          && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+              || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
     }
 
     boolean containsNul() {

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,6 +100,12 @@ public class ArticleParserFileTest {
     ParseResult utf16 =
         ParseResult.parse(detecting, "/c/u.txt", "Hello".getBytes(StandardCharsets.UTF_16LE));
     assertThat(utf16.onlyRejection().reason(), is("binary_file"));
+    // CJK text in UTF-16 has no NUL byte; its byte order mark gives it away.
+    for (String charset : List.of("UTF-16", "UTF-16LE")) {
+      byte[] cjk = ("\uFEFF" + "习近平在北京会见了法国总统马克龙").getBytes(Charset.forName(charset));
+      ParseResult marked = ParseResult.parse(detecting, "/c/cjk.txt", cjk);
+      assertThat(charset, marked.onlyRejection().reason(), is("binary_file"));
+    }
   }
 
   @Test
