@@ -42,6 +42,8 @@ final class CsvArticleParser {
     try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
       Iterator<CSVRecord> rows = parser.iterator();
       Header header = null;
+      // Lines of spaces are blank lines, as in JSON Lines: no records, not counted in numbers.
+      long blankLines = 0;
       for (long index = 0; ; index++) {
         CSVRecord row;
         try {
@@ -50,15 +52,13 @@ final class CsvArticleParser {
           }
           row = rows.next();
         } catch (UncheckedIOException e) {
-          stop(e.getCause(), index, reader, out);
+          stop(e.getCause(), index, blankLines, header == null, reader, out);
           return;
         }
         LenientCsvReader.RecordStart start = reader.take(index);
-        if (header == null && isBlank(row) && onlyBlankRowsLeft(rows)) {
-          out.recordRead(0, null);
-          out.reject(
-              0, null, RejectReason.EMPTY_FILE, "the file has only blank lines, no header row", "");
-          return;
+        if (isBlankLine(row) || (header == null && isBlank(row))) {
+          blankLines++; // before the header, a row of empty cells (",,") is a blank line too
+          continue;
         }
         if (header == null) {
           header = new Header(row.toList(), fieldMap);
@@ -69,7 +69,7 @@ final class CsvArticleParser {
           }
           continue;
         }
-        processRow(index, row, start, header, out);
+        processRow(index - blankLines, row, start, header, out);
       }
       if (header == null) {
         out.recordRead(0, null);
@@ -118,7 +118,13 @@ final class CsvArticleParser {
   }
 
   /** The parser failed on record {@code index}; reports why and ends the file. */
-  private void stop(IOException cause, long index, LenientCsvReader reader, RecordEmitter out)
+  private void stop(
+      IOException cause,
+      long index,
+      long blankLines,
+      boolean inHeader,
+      LenientCsvReader reader,
+      RecordEmitter out)
       throws IOException {
     if (cause instanceof LenientCsvReader.StreamFailure) {
       throw (IOException) cause.getCause(); // a read error, reported by ArticleParser
@@ -144,9 +150,9 @@ final class CsvArticleParser {
       reason = RejectReason.CSV_MALFORMED;
       detail = "invalid CSV (" + RecordEmitter.describe(cause) + "); the rest of the file was skipped";
     }
-    long record = start != null ? start.index : index;
+    long record = (start != null ? start.index : index) - blankLines;
     String raw = start != null ? start.excerpt.toString() : "";
-    if (record == 0) {
+    if (inHeader || record <= 0) {
       out.recordRead(0, null);
       out.reject(0, null, reason, "in the header row: " + detail, raw);
     } else {
@@ -160,18 +166,9 @@ final class CsvArticleParser {
     return row.stream().allMatch(String::isBlank);
   }
 
-  /** Whether every row left is blank (lines of spaces: the parser drops only empty lines). */
-  private static boolean onlyBlankRowsLeft(Iterator<CSVRecord> rows) {
-    try {
-      while (rows.hasNext()) {
-        if (!isBlank(rows.next())) {
-          return false;
-        }
-      }
-      return true;
-    } catch (UncheckedIOException e) {
-      return false;
-    }
+  /** A line of spaces (the parser drops only empty lines). */
+  private static boolean isBlankLine(CSVRecord row) {
+    return row.size() == 1 && row.get(0).isBlank();
   }
 
   private void rejectMissingBody(Header header, RecordEmitter out) {

@@ -74,6 +74,20 @@ public class ArticleParserCsvTest {
   }
 
   @Test
+  public void linesOfSpacesAreBlankLinesBeforeAndAfterTheHeader() {
+    ParseResult r =
+        parse(
+            "   \n,,\nid,title,body\nb1,T,Good one.\n  \t \n,T,Good two.\nb3,Too,many,columns\n");
+    assertThat(r.ids(), is(List.of("b1", "wire.csv:2")));
+    assertThat(r.articles.get(1).record(), is(2L));
+    assertThat(r.reasons(), is(List.of("csv_column_count")));
+    assertThat(
+        r.rejections.get(0).message(),
+        is("wire.csv record 3 (line 7): the row has 4 columns, the header has 3"));
+    assertThat(r.counts, is(new ParseCounts(3, 2, 1, 0)));
+  }
+
+  @Test
   public void unbalancedQuoteRejectsOnceAndStopsTheFile() {
     ParseResult r =
         parse(
