@@ -67,7 +67,9 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
 
   void setDedup(String value);
 
-  @Description("Sentences shorter than this many characters are never removed as repeats.")
+  @Description(
+      "Sentences shorter than this many characters are not removed as repeats on their own: only"
+          + " inside a longer repeated stretch, or as a sign-off (--minSignOffArticles).")
   @Default.Integer(RemoveRepeatedSegments.DEFAULT_MIN_SEGMENT_CHARS)
   int getMinSegmentChars();
 
