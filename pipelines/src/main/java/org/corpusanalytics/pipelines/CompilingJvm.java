@@ -32,8 +32,9 @@ import org.corpusanalytics.transforms.support.JvmFlags;
  * run on a Flink cluster (whose TaskManagers take JVM options from their own configuration) pays
  * the start of one more small JVM on the submitting machine; under {@code flink run}, which loads
  * the jar in a class loader of its own, the report stays in the CLI's JVM. The child gets this
- * JVM's options and class path, the same arguments, stdin/stdout/stderr and exit code; it stops when this JVM
- * stops (SIGTERM is passed on and waited for, so the child removes its staging folder) or dies. A
+ * JVM's options and class path, the same arguments, stdin/stdout/stderr and exit code; it stops
+ * when this JVM stops (SIGTERM is passed on and waited for, so the child removes its staging
+ * folder; one it leaves when killed, this JVM removes) or dies. A
  * JVM started with a debugger, a profiler or an option that writes a file is not doubled: the
  * report then runs in it, and says which options would make it faster. A child that runs out of
  * memory is stopped at once and the run fails with one line (see {@link #runChild}).

@@ -121,7 +121,8 @@ public interface CorpusReportOptions extends PipelineOptions, ScheduledReportOpt
   void setMaxSentenceChars(int value);
 
   @Description(
-      "Largest share of input records that may be rejected (see the errors table), from 0 to 1."
+      "Largest share of input records that may be rejected (see the errors table), and of input"
+          + " files not read to their end, from 0 to 1."
           + " A run that rejects more fails with exit code 3, naming the worst reasons and files,"
           + " and publishes nothing: a previous output stays as it was.")
   @Default.Double(0.01)

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.corpusanalytics.transforms.io.RejectReason;
 import org.corpusanalytics.transforms.output.OutputFormat;
 import org.corpusanalytics.transforms.output.Tables;
 
@@ -87,16 +88,57 @@ final class RunAccounting {
   }
 
   /**
-   * Null when the error rate is within {@code maxErrorRate}; otherwise the one message that explains
-   * the failure, with the most frequent reasons and the files with the most rejections.
+   * Files whose reading stopped before their end or never began: each counts as one rejected
+   * record, but the records it held are in no count. A file has one rejection with these reasons,
+   * rarely two (a read error, then a failure to close).
+   */
+  long unreadFiles() {
+    return reasons.stream()
+        .filter(r -> UNREAD_FILE_REASONS.contains(r.reason()))
+        .mapToLong(ReasonCount::records)
+        .sum();
+  }
+
+  private static final List<String> UNREAD_FILE_REASONS =
+      List.of(
+          RejectReason.BINARY_FILE,
+          RejectReason.CSV_MISSING_BODY_COLUMN,
+          RejectReason.CSV_UNBALANCED_QUOTE,
+          RejectReason.READ_ERROR);
+
+  /**
+   * Null when the error rate, and the share of input files not read to their end, are within
+   * {@code maxErrorRate}; otherwise the one message that explains the failure, with the most
+   * frequent reasons and the files with the most rejections.
    */
   String checkErrorRate(double maxErrorRate, String output) {
-    if (errorRate() <= maxErrorRate) {
+    double unreadShare =
+        files.isEmpty() ? 0 : (double) Math.min(unreadFiles(), files.size()) / files.size();
+    if (errorRate() <= maxErrorRate && unreadShare <= maxErrorRate) {
       return null;
     }
-    List<ReasonCount> worstReasons = new ArrayList<>(reasons);
-    worstReasons.sort(
-        Comparator.comparingLong(ReasonCount::records).reversed().thenComparing(ReasonCount::reason));
+    if (errorRate() <= maxErrorRate) {
+      List<String> unreadText = new ArrayList<>();
+      for (ReasonCount r : sortedReasons()) {
+        if (UNREAD_FILE_REASONS.contains(r.reason())) {
+          unreadText.add(r.reason() + " (" + r.records() + ")");
+        }
+      }
+      return String.format(
+          Locale.ROOT,
+          "%d of %d input files could not be read to their end (%s), more than"
+              + " --maxErrorRate=%s allows: the records they hold are in no count, so the share"
+              + " of rejected records (%s) understates the loss; nothing was published to %s."
+              + " Fix the input, or rerun with a higher --maxErrorRate to get the report with its"
+              + " errors table.",
+          unreadFiles(),
+          files.size(),
+          String.join(", ", unreadText),
+          stripZeros(maxErrorRate),
+          percent(errorRate()),
+          output);
+    }
+    List<ReasonCount> worstReasons = sortedReasons();
     List<String> reasonText = new ArrayList<>();
     for (ReasonCount r : worstReasons.subList(0, Math.min(3, worstReasons.size()))) {
       reasonText.add(r.reason() + " (" + r.records() + ")");
@@ -126,6 +168,14 @@ final class RunAccounting {
         output,
         String.join(", ", reasonText),
         String.join(", ", fileText));
+  }
+
+  /** The reasons, most records first. */
+  private List<ReasonCount> sortedReasons() {
+    List<ReasonCount> sorted = new ArrayList<>(reasons);
+    sorted.sort(
+        Comparator.comparingLong(ReasonCount::records).reversed().thenComparing(ReasonCount::reason));
+    return sorted;
   }
 
   /** One line for the end of a successful run. */

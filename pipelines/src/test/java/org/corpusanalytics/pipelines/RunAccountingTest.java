@@ -34,6 +34,32 @@ public class RunAccountingTest {
   }
 
   @Test
+  public void filesNotReadToTheirEndCountAgainstTheLimitToo() {
+    // 8,000 rows hidden in two files rejected whole: 2 of 302 records, but 2 of 3 files.
+    RunAccounting hidden =
+        new RunAccounting(
+            List.of(
+                new RunAccounting.FileCounts("/in/good.jsonl", 300, 300, 0),
+                new RunAccounting.FileCounts("/in/export.csv", 1, 0, 1),
+                new RunAccounting.FileCounts("/in/feed.jsonl", 1, 0, 1),
+                new RunAccounting.FileCounts("/in/empty.jsonl", 1, 0, 1)),
+            List.of(
+                new RunAccounting.ReasonCount("csv_missing_body_column", 1),
+                new RunAccounting.ReasonCount("binary_file", 1),
+                new RunAccounting.ReasonCount("empty_file", 1)));
+    assertThat(hidden.unreadFiles(), is(2L));
+    assertThat(
+        hidden.checkErrorRate(0.01, "/out"),
+        is(
+            "2 of 4 input files could not be read to their end (binary_file (1),"
+                + " csv_missing_body_column (1)), more than --maxErrorRate=0.01 allows: the records"
+                + " they hold are in no count, so the share of rejected records (0.99%) understates"
+                + " the loss; nothing was published to /out. Fix the input, or rerun with a higher"
+                + " --maxErrorRate to get the report with its errors table."));
+    assertThat(hidden.checkErrorRate(0.5, "/out"), is(nullValue()));
+  }
+
+  @Test
   public void withinTheLimitThereIsNoMessage() {
     assertThat(ACCOUNTING.checkErrorRate(0.25, "/out"), is(nullValue()));
     assertThat(ACCOUNTING.checkErrorRate(32.0 / 153, "/out"), is(nullValue()));
