@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +112,8 @@ public final class EvaluateDedup {
     void setNearDuplicateThreshold(double value);
 
     @Description(
-        "Use only the first this many articles in canonical order (0: all); the Direct runner"
-            + " needs tens of milliseconds per distinct key, so keep it to a few hundred there.")
+        "Use only the first this many articles in canonical order (0: all), for a quicker"
+            + " look at a large corpus.")
     @Default.Integer(0)
     int getMaxArticles();
 
@@ -203,7 +202,7 @@ public final class EvaluateDedup {
       scores.scorePairs(injected, outputs, options.getNearDuplicateThreshold());
       print(scores, options, out);
     } finally {
-      deleteRecursively(work);
+      PartitionPublisher.deleteRecursively(work);
     }
     return 0;
   }
@@ -369,11 +368,4 @@ public final class EvaluateDedup {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

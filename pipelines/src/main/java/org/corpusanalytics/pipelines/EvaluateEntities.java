@@ -113,11 +113,18 @@ public final class EvaluateEntities {
       if (options.containsKey("mentions")) {
         predicted = readMentionsTable(Path.of(options.get("mentions")));
       } else {
+        boolean keep = options.containsKey("workDir");
         Path work =
-            options.containsKey("workDir")
+            keep
                 ? Files.createDirectories(Path.of(options.get("workDir")))
                 : Files.createTempDirectory("evaluate-entities");
-        predicted = runReport(documents, work, reportArgs, err);
+        try {
+          predicted = runReport(documents, work, reportArgs, err);
+        } finally {
+          if (!keep) {
+            PartitionPublisher.deleteRecursively(work);
+          }
+        }
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       Scores scores = score(documents, predicted, options.containsKey("errors") ? new StringBuilder() : null);

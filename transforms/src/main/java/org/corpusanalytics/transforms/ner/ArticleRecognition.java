@@ -329,11 +329,14 @@ public final class ArticleRecognition implements Serializable {
       EntityType type = r.type;
       if (gazetteer != null) {
         // A watchlist match is named by the name it matched; a tagged mention by its resolved name
-        // first ("Trump" resolved to "Donald Trump"), then by its text.
+        // first ("Trump" resolved to "Donald Trump"), then by its text, unless the article linked
+        // it to a longer name: "Carter" resolved to "Jimmy Carter" is no alias "Carter" of another.
         String first = rules.watchlistOnly() ? r.text : entity;
         String second = rules.watchlistOnly() ? entity : r.text;
         Gazetteer.Entry entry = gazetteer.lookup(first, type);
-        if (entry == null) {
+        boolean linkedToLongerName =
+            !rules.watchlistOnly() && wordCount(entity) > wordCount(r.text);
+        if (entry == null && !linkedToLongerName) {
           entry = gazetteer.lookup(second, type);
         }
         if (entry != null) {
@@ -350,5 +353,9 @@ public final class ArticleRecognition implements Serializable {
               entity));
     }
     return annotated(deduped, p.lines, out, text.sentencesCut(), failed);
+  }
+
+  private static int wordCount(String name) {
+    return name.isBlank() ? 0 : name.strip().split("\\s+").length;
   }
 }

@@ -147,7 +147,7 @@ public final class PhraseMatcher {
     if (pos <= 0 || pos >= text.length()) {
       return true;
     }
-    return !(isWordChar(text.charAt(pos - 1)) && isWordChar(text.charAt(pos)));
+    return !(isWordChar(text.codePointBefore(pos)) && isWordChar(text.codePointAt(pos)));
   }
 
   /**
@@ -156,7 +156,7 @@ public final class PhraseMatcher {
    */
   static boolean startsWord(String text, int start) {
     return isWordBoundary(text, start)
-        && !(start > 0 && text.charAt(start) == '.' && isWordChar(text.charAt(start - 1)));
+        && !(start > 0 && text.charAt(start) == '.' && isWordChar(text.codePointBefore(start)));
   }
 
   /**
@@ -171,8 +171,18 @@ public final class PhraseMatcher {
             && Character.isLetterOrDigit(text.charAt(end)));
   }
 
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '-' || c == '_' || Character.isSurrogate(c);
+  /**
+   * Letters and digits (of any plane: 𝔸 is one, an emoji is not), combining marks, hyphens and
+   * underscores.
+   */
+  private static boolean isWordChar(int codePoint) {
+    if (Character.isLetterOrDigit(codePoint) || codePoint == '-' || codePoint == '_') {
+      return true;
+    }
+    int type = Character.getType(codePoint);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   /**

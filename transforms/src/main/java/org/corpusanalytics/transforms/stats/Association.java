@@ -16,10 +16,11 @@ public final class Association {
 
   public static double npmi(long both, long a, long b, long total) {
     check(both, a, b, total);
-    if (both == total) {
-      return 1.0;
+    if (both == total || (both == a && both == b)) {
+      return 1.0; // always together: exactly 1, where the division could give 1.0000000000000002
     }
-    return pmi(both, a, b, total) / -Math.log((double) both / total);
+    double npmi = pmi(both, a, b, total) / -Math.log((double) both / total);
+    return Math.max(-1.0, Math.min(1.0, npmi));
   }
 
   private static void check(long both, long a, long b, long total) {

@@ -258,6 +258,26 @@ public class ArticleRecognitionTest {
   }
 
   @Test
+  public void aSurnameLinkedToAnotherPersonIsNoWatchlistAlias() throws IOException {
+    Gazetteer watchlist =
+        Gazetteer.parse(new StringReader("Helen Carter,PERSON,Prime Minister Helen Carter|Carter\n"), "w");
+    String body = "Former President Jimmy Carter opened a library. Carter said he was proud.";
+    EntityRecognizer tagger = tagger("Jimmy Carter,PERSON,\nCarter,PERSON,\n");
+    assertThat(
+        show(
+            stage(RecognitionRules.defaults().withGazetteer(watchlist)).annotate(article(body), tagger),
+            body),
+        contains("0:Jimmy Carter=Jimmy Carter/PERSON", "1:Carter=Jimmy Carter/PERSON"));
+    // Alone in its article, the surname is the watchlist's alias.
+    String alone = "Carter said he was proud.";
+    assertThat(
+        show(
+            stage(RecognitionRules.defaults().withGazetteer(watchlist)).annotate(article(alone), tagger),
+            alone),
+        contains("0:Carter=Helen Carter/PERSON"));
+  }
+
+  @Test
   public void watchlistMatchesAreTakenAsTheyAre() throws IOException {
     Gazetteer watchlist =
         Gazetteer.parse(

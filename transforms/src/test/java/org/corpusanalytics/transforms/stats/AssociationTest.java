@@ -2,6 +2,8 @@ package org.corpusanalytics.transforms.stats;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import org.junit.Test;
 
@@ -18,6 +20,13 @@ public class AssociationTest {
     assertThat(Association.pmi(10, 10, 10, 100), closeTo(Math.log(10), 1e-12));
     assertThat(Association.npmi(10, 10, 10, 100), closeTo(1.0, 1e-12));
     assertThat(Association.npmi(3, 3, 3, 3), closeTo(1.0, 1e-12));
+    // Exactly 1, never above it by a rounding error.
+    for (long n = 1; n <= 50; n++) {
+      for (long total = n + 1; total <= 60; total++) {
+        assertThat(n + " of " + total, Association.npmi(n, n, n, total), equalTo(1.0));
+        assertThat(Association.npmi(n, n, n + 1 > total ? total : n + 1, total), lessThanOrEqualTo(1.0));
+      }
+    }
   }
 
   @Test

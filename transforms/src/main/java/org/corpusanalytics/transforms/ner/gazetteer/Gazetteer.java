@@ -122,26 +122,71 @@ public final class Gazetteer implements Serializable {
             FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()))) {
       bytes = in.readAllBytes();
     }
-    // As input files are read: a byte order mark (Excel's UTF-8) dropped, windows-1252 when the
-    // file is not UTF-8.
-    try (Reader in = new StringReader(LenientDecoder.decode(bytes))) {
+    try (Reader in = new StringReader(decodeLines(bytes))) {
       return parse(in, path);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--gazetteer " + path + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("--gazetteer " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * As input CSV is read: each line decoded on its own, as UTF-8 or else windows-1252 (one line
+   * saved from another program must not turn the others into mojibake), a byte order mark dropped.
+   */
+  static String decodeLines(byte[] bytes) {
+    StringBuilder text = new StringBuilder(bytes.length);
+    int start = 0;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
+      }
+      text.append(LenientDecoder.decode(bytes, start, end - start));
+      if (end < bytes.length) {
+        text.append('\n');
+      }
+      start = end + 1;
+    }
+    return text.toString();
+  }
+
+  /**
+   * {@code text} with its comment lines (a record that starts with {@code #}) left empty, so that
+   * a quote in a comment opens no field and line numbers stay those of the file. A quoted field
+   * whose text starts with {@code #} is no comment.
+   */
+  static String blankComments(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean inQuotes = false;
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end + 1;
+      String line = text.substring(start, end);
+      if (!inQuotes && line.stripLeading().startsWith("#")) {
+        out.append(line.endsWith("\n") ? "\n" : "");
+      } else {
+        out.append(line);
+        for (int i = 0; i < line.length(); i++) {
+          if (line.charAt(i) == '"') {
+            inQuotes = !inQuotes; // a doubled quote toggles twice
+          }
+        }
+      }
+      start = end;
+    }
+    return out.toString();
   }
 
   /** Parses watchlist CSV; {@code source} names it in error messages. */
   public static Gazetteer parse(Reader in, String source) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    try (CSVParser parser = CSVParser.parse(in, FORMAT)) {
+    String text = blankComments(readAll(in));
+    try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
       for (CSVRecord row : parser) {
         long line = parser.getCurrentLineNumber();
-        if (row.size() == 1 && row.get(0).isEmpty()) {
-          continue;
-        }
-        if (row.get(0).startsWith("#")) {
-          continue; // a comment line
+        if (row.stream().allMatch(String::isBlank)) {
+          continue; // a blank line, or a spreadsheet's row of empty cells
         }
         if (entries.isEmpty()
             && row.size() >= 2
@@ -175,9 +220,23 @@ public final class Gazetteer implements Serializable {
     return new Gazetteer(entries);
   }
 
-  /** NFC, whitespace runs folded to one space, trimmed: as sentences are normalized. */
+  /**
+   * NFC, runs of whitespace and other Unicode spaces (no-break, thin) folded to one space, trimmed:
+   * as sentences are normalized.
+   */
   static String normalize(String name) {
-    return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+    return Normalizer.normalize(name, Normalizer.Form.NFC)
+        .replaceAll("[\\s\\p{Z}]+", " ")
+        .strip();
+  }
+
+  private static String readAll(Reader in) throws IOException {
+    StringBuilder all = new StringBuilder();
+    char[] buffer = new char[8192];
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      all.append(buffer, 0, n);
+    }
+    return all.toString();
   }
 
   public List<Entry> entries() {

@@ -138,6 +138,53 @@ public class GazetteerRecognizerTest {
     assertThat(e.getMessage(), not(containsString("org.apache")));
   }
 
+  @Test
+  public void commentsAreLinesAndQuotedNamesMayStartWithAHash() throws IOException {
+    Gazetteer g =
+        parse(
+            "canonical,type,aliases\n"
+                + "# e.g. Acme Corp,ORGANIZATION,\"Acme, Inc|Acme\n"
+                + "Northwind Motors,ORGANIZATION,Northwind\n"
+                + "  # aliases are separated by |\"\n"
+                + "\"#MeToo\",MISC,\n"
+                + ",,\n"
+                + "Helen Carter,PERSON,Carter\n");
+    assertThat(
+        found(g, "Northwind Motors backed the #MeToo campaign, Carter said."),
+        contains("ORGANIZATION:Northwind Motors", "MISC:#MeToo", "PERSON:Carter"));
+    // Line numbers stay those of the file.
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> parse("# a \"comment\nOslo,LOC\nAcme,FIRM\n"));
+    assertThat(e.getMessage(), containsString("test.csv line 3: unknown type 'FIRM'"));
+  }
+
+  @Test
+  public void eachLineIsDecodedOnItsOwnAndUnicodeSpacesFold() throws IOException {
+    File mixed = tmp.newFile("mixed.csv");
+    Files.write(
+        mixed.toPath(),
+        concat(
+            "Zo\u00eb Ball,PERSON,\nNew\u00a0York,LOCATION,NYC\n".getBytes(StandardCharsets.UTF_8),
+            "M\u00fcller AG,ORGANIZATION,M\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1)));
+    Gazetteer g = Gazetteer.load(mixed.getPath());
+    assertThat(g.entries().get(0).canonical(), equalTo("Zo\u00eb Ball"));
+    assertThat(g.entries().get(1).canonical(), equalTo("New York"));
+    assertThat(g.entries().get(2).canonical(), equalTo("M\u00fcller AG"));
+    assertThat(
+        found(g, "Zo\u00eb Ball and M\u00fcller met in New York."),
+        contains("PERSON:Zo\u00eb Ball", "ORGANIZATION:M\u00fcller", "LOCATION:New York"));
+  }
+
+  @Test
+  public void anEmojiEndsAWordAndALetterOfAnotherPlaneDoesNot() throws IOException {
+    Gazetteer g = parse("Ford,ORG,\n");
+    assertThat(
+        found(g, "Ford\uD83D\uDE97 and \u2728Ford\u2728 rallied."),
+        contains("ORGANIZATION:Ford", "ORGANIZATION:Ford"));
+    assertThat(found(g, "Ford\uD835\uDD38 is one word."), empty()); // U+1D538, a letter
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
