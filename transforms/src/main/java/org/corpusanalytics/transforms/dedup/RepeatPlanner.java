@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.annotation.Nullable;
 import org.corpusanalytics.transforms.text.SegmentedText;
+import org.corpusanalytics.transforms.text.Span;
 
 /**
  * Decides which sentences of one article are repeats, and turns those decisions into removed spans.
@@ -115,28 +117,47 @@ public final class RepeatPlanner implements Serializable {
     return counts;
   }
 
+  /** How many places where the body's opening recurs are tried, at most. */
+  static final int MAX_COPY_CANDIDATES = 1000;
+
   /**
-   * Where the second copy starts if {@code t} is some text {@code x} (at least {@code
-   * minSegmentChars} long), nothing, a space or a paragraph break, then {@code x} again; else -1.
+   * The second copy of a body scraped twice: the body's opening text again, at least {@code
+   * minSegmentChars} long and at least two thirds of the text before it, which may hold a
+   * sign-off or a reporting line after the first copy ({@code x}, {@code " (Reporting by ...)"},
+   * {@code x}); text after the second copy is not part of it. The copy ends at a word's end. Null
+   * when the body has none.
    */
-  int secondCopyStart(String t) {
+  @Nullable
+  Span secondCopy(String t) {
     int n = t.length();
-    for (int sep = 0; sep <= 1; sep++) {
-      if ((n - sep) % 2 != 0) {
-        continue;
+    int seed = Math.max(minSegmentChars, 1);
+    if (n < 2 * seed) {
+      return null;
+    }
+    String opening = t.substring(0, seed);
+    int tried = 0;
+    for (int p = t.indexOf(opening, 1);
+        p >= 0 && tried < MAX_COPY_CANDIDATES;
+        p = t.indexOf(opening, p + 1), tried++) {
+      int m = seed;
+      while (p + m < n && t.charAt(m) == t.charAt(p + m)) {
+        m++;
       }
-      int half = (n - sep) / 2;
-      if (half < minSegmentChars) {
-        continue;
+      int end = p + m;
+      if (end < n
+          && Character.isLetterOrDigit(t.charAt(end))
+          && Character.isLetterOrDigit(t.charAt(end - 1))) {
+        end = t.lastIndexOf(' ', end - 1); // the copy ended inside a word: keep that word
       }
-      if (sep == 1 && t.charAt(half) != ' ' && t.charAt(half) != '\n') {
-        continue;
+      while (end > p && t.charAt(end - 1) == ' ') {
+        end--;
       }
-      if (t.regionMatches(0, t, half + sep, half)) {
-        return half + sep;
+      m = end - p;
+      if (m >= minSegmentChars && m > 0 && 3L * m >= 2L * p) {
+        return new Span(p, end);
       }
     }
-    return -1;
+    return null;
   }
 
   /**
@@ -275,35 +296,39 @@ public final class RepeatPlanner implements Serializable {
     }
 
     /**
-     * A body scraped twice is its text, an optional space or paragraph break, and the same text
-     * again. Sentences find most of that, but not where there are no sentences to find: a table of
-     * figures without a full stop is one long "sentence" holding both copies. So the second copy
-     * of a doubled body goes whole, wherever its sentence boundaries fall.
+     * A body scraped twice is its text, perhaps a sign-off or a reporting line, and the same text
+     * again. Sentences find most of that, but not where there are no sentences to find (a table
+     * of figures without a full stop is one long "sentence" holding both copies), nor where the
+     * seam glues two sentences into one (`... by the EU.The Hungarian ...`). So the second copy of
+     * a doubled body goes whole, wherever its sentence boundaries fall.
      */
     private void markSecondCopyOfDoubledBody() {
-      int second = secondCopyStart(text.normalizedText());
-      if (second < 0) {
+      Span copy = secondCopy(text.normalizedText());
+      if (copy == null) {
         return;
       }
       int firstCopySentence = 0;
       for (int i = 0; i < text.size(); i++) {
         int start = text.normalizedStart(i);
         int end = text.normalizedEnd(i);
-        if (end <= second) {
+        if (end <= copy.start()) {
           firstCopySentence = i;
           continue;
         }
-        if (start >= second) {
+        if (start >= copy.end()) {
+          break;
+        }
+        if (start >= copy.start() && end <= copy.end()) {
           if (!isWhole(i)) {
-            whole(i, sourceAt(start - second, firstCopySentence));
+            whole(i, sourceAt(start - copy.start(), firstCopySentence));
           }
-        } else {
-          // Straddles the seam: its tail is the start of the second copy.
+        } else if (!isWhole(i)) {
+          // Straddles a seam: the part inside the copy goes.
           source[i] = 0;
-          partStart[i] = second - start;
-          partEnd[i] = end - start;
-          alignedStart[i] = false;
-          alignedEnd[i] = true;
+          partStart[i] = Math.max(copy.start(), start) - start;
+          partEnd[i] = Math.min(copy.end(), end) - start;
+          alignedStart[i] = start >= copy.start();
+          alignedEnd[i] = end <= copy.end();
         }
       }
     }

@@ -233,6 +233,50 @@ public class DedupArticlesTest {
                 table.length(), twice.length() - 1, RemovedSegment.REPEAT_IN_ARTICLE, "a")));
   }
 
+  private static final String PERU =
+      "The central bank of Peru kept its key rate unchanged in Lima on Thursday, as expected."
+          + " Inflation slowed for a third month in the EU.";
+
+  @Test
+  public void aBodyScrapedTwiceAroundAReportingLineLosesItsSecondCopy() {
+    String body = PERU + " (Reporting by Marco Aquino; Editing by Sandra Maler)" + PERU;
+    List<RemovedSegment> removed =
+        new RepeatPlanner(30).removedSpans("a", segment(body), Map.of());
+    int second = body.lastIndexOf(PERU);
+    assertThat(
+        removed,
+        contains(
+            new RemovedSegment(second, body.length(), RemovedSegment.REPEAT_IN_ARTICLE, "a")));
+  }
+
+  @Test
+  public void aBodyGluedAfterACapitalOrADigitLosesItsSecondCopyNotWhatFollows() {
+    for (String glue : List.of("", " ")) {
+      for (String first : List.of(PERU, PERU.replace("the EU.", "the U.S."), PERU.replace(
+          "the EU.", "February 2024"))) {
+        String body = first + glue + first + " (Editing by Gareth Jones)";
+        List<RemovedSegment> removed =
+            new RepeatPlanner(30).removedSpans("a", segment(body), Map.of());
+        int second = first.length() + glue.length();
+        assertThat(
+            body,
+            removed,
+            contains(
+                new RemovedSegment(
+                    second, second + first.length(), RemovedSegment.REPEAT_IN_ARTICLE, "a")));
+      }
+    }
+  }
+
+  @Test
+  public void anOpeningThatRecursInAShortPhraseIsNoCopy() {
+    String body =
+        "The central bank of Peru kept its key rate unchanged on Thursday. Analysts had expected"
+            + " a cut after inflation slowed for a third month. The central bank of Peru said it"
+            + " would watch food prices closely.";
+    assertThat(new RepeatPlanner(30).removedSpans("a", segment(body), Map.of()), empty());
+  }
+
   @Test
   public void aRepeatedParagraphGluedIntoAnotherSentenceIsCutOutOfIt() {
     String note = "NOTE: Net excludes gains of 40,000 dlrs from the sale of a unit.";
