@@ -136,8 +136,9 @@ public final class RepeatPlanner implements Serializable {
     }
     String opening = t.substring(0, seed);
     int tried = 0;
+    // A copy at p is at most n - p long and must be 2p/3: none starts after 3n/5.
     for (int p = t.indexOf(opening, 1);
-        p >= 0 && tried < MAX_COPY_CANDIDATES;
+        p >= 0 && 5L * p <= 3L * n && tried < MAX_COPY_CANDIDATES;
         p = t.indexOf(opening, p + 1), tried++) {
       int m = seed;
       while (p + m < n && t.charAt(m) == t.charAt(p + m)) {

@@ -9,8 +9,10 @@ public enum InputFormat {
   JSONL,
   CSV;
 
-  /** Compression suffixes that Beam decompresses by itself; they say nothing about the layout. */
-  /** Every suffix Beam decompresses by (and {@code .gzip}, which the reader adds). */
+  /**
+   * Every suffix Beam decompresses by (and {@code .gzip}, which the reader adds); they say
+   * nothing about the layout.
+   */
   static final List<String> COMPRESSION_SUFFIXES =
       List.of(
           ".gz", ".gzip", ".bz2", ".zst", ".zstd", ".zip", ".deflate", ".snappy", ".lzo",

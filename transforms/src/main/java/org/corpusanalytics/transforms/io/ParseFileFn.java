@@ -86,8 +86,8 @@ final class ParseFileFn extends DoFn<FileIO.ReadableFile, Article> {
 
   /**
    * The decompressed content. Beam picks the codec from the extension (an empty file is empty
-   * whatever its extension); {@code .gzip}, which it does
-   * not know, is handled here because {@link InputFormat#detect} accepts it.
+   * whatever its extension); {@code .gzip}, which it does not know, is handled here because
+   * {@link InputFormat#detect} accepts it.
    */
   private static InputStream open(FileIO.ReadableFile file) throws IOException {
     if (file.getMetadata().sizeBytes() == 0) {

@@ -334,9 +334,8 @@ public final class ArticleRecognition implements Serializable {
         String first = rules.watchlistOnly() ? r.text : entity;
         String second = rules.watchlistOnly() ? entity : r.text;
         Gazetteer.Entry entry = gazetteer.lookup(first, type);
-        boolean linkedToLongerName =
-            !rules.watchlistOnly() && wordCount(entity) > wordCount(r.text);
-        if (entry == null && !linkedToLongerName) {
+        if (entry == null
+            && (rules.watchlistOnly() || wordCount(entity) <= wordCount(r.text))) {
           entry = gazetteer.lookup(second, type);
         }
         if (entry != null) {

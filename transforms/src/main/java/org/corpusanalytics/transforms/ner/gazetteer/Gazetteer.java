@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.StringReader;
+import java.io.StringWriter;
 import java.lang.ref.WeakReference;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
@@ -122,8 +122,8 @@ public final class Gazetteer implements Serializable {
             FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()))) {
       bytes = in.readAllBytes();
     }
-    try (Reader in = new StringReader(decodeLines(bytes))) {
-      return parse(in, path);
+    try {
+      return parse(decodeLines(bytes), path);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--gazetteer " + e.getMessage(), e);
     }
@@ -180,9 +180,14 @@ public final class Gazetteer implements Serializable {
 
   /** Parses watchlist CSV; {@code source} names it in error messages. */
   public static Gazetteer parse(Reader in, String source) throws IOException {
+    StringWriter text = new StringWriter();
+    in.transferTo(text);
+    return parse(text.toString(), source);
+  }
+
+  private static Gazetteer parse(String text, String source) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    String text = blankComments(readAll(in));
-    try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+    try (CSVParser parser = CSVParser.parse(blankComments(text), FORMAT)) {
       for (CSVRecord row : parser) {
         long line = parser.getCurrentLineNumber();
         if (row.stream().allMatch(String::isBlank)) {
@@ -230,14 +235,6 @@ public final class Gazetteer implements Serializable {
         .strip();
   }
 
-  private static String readAll(Reader in) throws IOException {
-    StringBuilder all = new StringBuilder();
-    char[] buffer = new char[8192];
-    for (int n; (n = in.read(buffer)) > 0; ) {
-      all.append(buffer, 0, n);
-    }
-    return all.toString();
-  }
 
   public List<Entry> entries() {
     return entries;
